@@ -1,0 +1,174 @@
+/**
+ * The IndexedDB repository. One database, three object stores:
+ *   events: the append-only review log, keyed by event id (ids sort in time order), indexed by cardId
+ *   cards:  the cached card states, keyed by card id
+ *   kv:     settings, quiz history, sessions, the schema version
+ * A review is one readwrite transaction over events and cards, opened with strict durability,
+ * touching one key in each: its cost does not grow with the collection.
+ * Requests are turned into promises by idb-keyval's promisifyRequest; the kv store is used
+ * through idb-keyval's get/set with a custom UseStore.
+ */
+import { get, promisifyRequest, set, type UseStore } from 'idb-keyval';
+import { eventId } from '../engine/types';
+import type { CardState, LogEvent } from '../engine/types';
+import { cardStateProblem, logEventProblem } from './guards';
+import { SCHEMA_VERSION, StaleStateError, WriteError, type Repository, type StorageProblem } from './repository';
+import { runMigrations } from './migrations';
+
+const STRICT: IDBTransactionOptions = { durability: 'strict' };
+
+export class IdbRepository implements Repository {
+  private db: Promise<IDBDatabase> | null = null;
+  private readonly kvStore: UseStore;
+
+  constructor(
+    private readonly name = 'durand',
+    private readonly factory: IDBFactory = indexedDB,
+  ) {
+    this.kvStore = (mode, callback) => this.tx(['kv'], mode, (t) => callback(t.objectStore('kv')));
+  }
+
+  private open(): Promise<IDBDatabase> {
+    if (this.db) return this.db;
+    const req = this.factory.open(this.name, SCHEMA_VERSION);
+    req.onupgradeneeded = (ev) => runMigrations(req.result, req.transaction!, ev.oldVersion);
+    const p = promisifyRequest(req).then((db) => {
+      // Another tab upgrading, or the browser closing the connection: forget it; the next call reopens.
+      db.onversionchange = () => {
+        db.close();
+        this.db = null;
+      };
+      db.onclose = () => {
+        this.db = null;
+      };
+      return db;
+    });
+    p.catch(() => {
+      this.db = null;
+    });
+    return (this.db = p);
+  }
+
+  /**
+   * Run `body` in a transaction and resolve when the transaction has committed (not merely when
+   * the request succeeded). A connection found closed is reopened and the whole body run again.
+   */
+  private async tx<T>(
+    stores: string[],
+    mode: IDBTransactionMode,
+    body: (t: IDBTransaction) => T | PromiseLike<T>,
+    attempt = 0,
+  ): Promise<T> {
+    const db = await this.open();
+    let t: IDBTransaction;
+    try {
+      t = db.transaction(stores, mode, mode === 'readwrite' ? STRICT : undefined);
+    } catch (e) {
+      if (attempt < 2 && e instanceof DOMException && e.name === 'InvalidStateError') {
+        this.db = null;
+        return this.tx(stores, mode, body, attempt + 1);
+      }
+      throw e;
+    }
+    const done = promisifyRequest(t);
+    done.catch(() => {}); // awaited below; an abort inside `body` surfaces as body's own error
+    const result = await body(t);
+    await done;
+    return result;
+  }
+
+  async loadStates() {
+    return this.tx(['cards'], 'readonly', async (t) => {
+      const values = await promisifyRequest(t.objectStore('cards').getAll());
+      const states: CardState[] = [];
+      const problems: StorageProblem[] = [];
+      for (const v of values) {
+        const why = cardStateProblem(v);
+        if (why) problems.push({ store: 'cards', key: String((v as { cardId?: unknown })?.cardId ?? '?'), reason: why });
+        else states.push(v as CardState);
+      }
+      return { states, problems };
+    });
+  }
+
+  async commit(event: LogEvent, state: CardState, expectedLastEventId: string): Promise<void> {
+    try {
+      await this.tx(['events', 'cards'], 'readwrite', async (t) => {
+        const cards = t.objectStore('cards');
+        const stored = (await promisifyRequest(cards.get(state.cardId))) as CardState | undefined;
+        const storedLast = stored && !cardStateProblem(stored) ? stored.lastEventId : '';
+        if (storedLast === event.id) return; // already written by an earlier attempt
+        if (storedLast !== expectedLastEventId && !(stored && cardStateProblem(stored))) {
+          t.abort();
+          throw new StaleStateError(state.cardId);
+        }
+        t.objectStore('events').put(event, event.id);
+        cards.put(state, state.cardId);
+      });
+    } catch (e) {
+      if (e instanceof StaleStateError) throw e;
+      const name = (e as { name?: string })?.name ?? '';
+      const quota = name === 'QuotaExceededError' || /quota/i.test(String((e as Error)?.message ?? ''));
+      throw new WriteError(quota ? 'The device is out of storage space for Durand.' : `Saving failed (${name || 'unknown error'}).`, quota, { cause: e });
+    }
+  }
+
+  async events(range: { from?: number; to?: number } = {}) {
+    const lower = range.from === undefined ? undefined : eventId(range.from, '');
+    const upper = range.to === undefined ? undefined : eventId(range.to, '');
+    const keyRange =
+      lower !== undefined && upper !== undefined
+        ? IDBKeyRange.bound(lower, upper, false, true)
+        : lower !== undefined
+          ? IDBKeyRange.lowerBound(lower)
+          : upper !== undefined
+            ? IDBKeyRange.upperBound(upper, true)
+            : undefined;
+    return this.tx(['events'], 'readonly', async (t) => {
+      const values = await promisifyRequest(t.objectStore('events').getAll(keyRange));
+      const events: LogEvent[] = [];
+      const problems: StorageProblem[] = [];
+      for (const v of values) {
+        const why = logEventProblem(v);
+        if (why) problems.push({ store: 'events', key: String((v as { id?: unknown })?.id ?? '?'), reason: why });
+        else events.push(v as LogEvent);
+      }
+      return { events, problems };
+    });
+  }
+
+  async cardEvents(cardId: string): Promise<LogEvent[]> {
+    return this.tx(['events'], 'readonly', async (t) => {
+      const values = await promisifyRequest(t.objectStore('events').index('cardId').getAll(cardId));
+      return (values as unknown[])
+        .filter((v) => !logEventProblem(v))
+        .map((v) => v as LogEvent)
+        .sort((a, b) => (a.id < b.id ? -1 : 1));
+    });
+  }
+
+  async putStates(states: CardState[]): Promise<void> {
+    await this.tx(['cards'], 'readwrite', (t) => {
+      const cards = t.objectStore('cards');
+      for (const s of states) cards.put(s, s.cardId);
+    });
+  }
+
+  getValue<T>(key: string): Promise<T | undefined> {
+    return get<T>(key, this.kvStore);
+  }
+
+  setValue(key: string, value: unknown): Promise<void> {
+    return set(key, value, this.kvStore);
+  }
+
+  async schemaVersion(): Promise<number> {
+    return (await this.getValue<number>('schemaVersion')) ?? 0;
+  }
+
+  /** Close the connection (tests, and before a database is deleted). */
+  async close(): Promise<void> {
+    if (this.db) (await this.db).close();
+    this.db = null;
+  }
+}
