@@ -3,15 +3,19 @@ import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
 import { VitePWA } from 'vite-plugin-pwa';
 import { decksPlugin } from './vite/decks-plugin.ts';
+import { cspPlugin } from './vite/csp-plugin.ts';
 
 export default defineConfig({
   plugins: [
     vue(),
     decksPlugin(),
+    cspPlugin(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
-      includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
+      // Icons and the manifest are precached by the plugin itself; public files that
+      // globPatterns do not match (apple-touch-icon.png) are listed here.
+      includeAssets: ['apple-touch-icon.png'],
       manifest: {
         name: 'Durand: Pakistan and the Taliban, 2021–2026',
         short_name: 'Durand',
@@ -29,7 +33,7 @@ export default defineConfig({
         ],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,woff2}'],
+        globPatterns: ['**/*.{js,css,html,svg,woff2,json}'],
         navigateFallback: 'index.html',
         clientsClaim: true,
         cleanupOutdatedCaches: true,
@@ -41,5 +45,6 @@ export default defineConfig({
     environment: 'happy-dom',
     setupFiles: ['tests/setup.ts'],
     include: ['tests/unit/**/*.test.ts', 'tests/component/**/*.test.ts'],
+    reporters: ['default', ['json', { outputFile: '.tmp/results-unit.json' }]],
   },
 });

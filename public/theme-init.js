@@ -1,0 +1,6 @@
+// Sets the theme before the first paint, so there is no flash of the wrong one.
+// An external file because the Content-Security-Policy allows no inline script.
+try {
+  var t = localStorage.getItem('durand-theme');
+  if (t === 'light' || t === 'dark') document.documentElement.dataset.theme = t;
+} catch (e) {}

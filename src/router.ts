@@ -1,0 +1,22 @@
+/** Every view has a URL, so the phone's back button and deep links work (offline too). */
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import HomeView from './views/HomeView.vue';
+import StudyView from './views/StudyView.vue';
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'home', component: HomeView, meta: { title: 'Today' } },
+  { path: '/study', name: 'study', component: StudyView, meta: { title: 'Study' } },
+  { path: '/sources', name: 'sources', component: () => import('./views/SourcesView.vue'), meta: { title: 'Sources' } },
+  { path: '/sources/:id', name: 'source', component: () => import('./views/SourcesView.vue'), meta: { title: 'Source' } },
+  { path: '/card/:id', name: 'card', component: () => import('./views/CardView.vue'), meta: { title: 'Card' } },
+  { path: '/more', name: 'more', component: () => import('./views/MoreView.vue'), meta: { title: 'More' } },
+  { path: '/:rest(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue'), meta: { title: 'Not found' } },
+];
+
+export function makeRouter(history = createWebHistory(import.meta.env.BASE_URL)) {
+  return createRouter({
+    history,
+    routes,
+    scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+  });
+}

@@ -1,0 +1,43 @@
+/** Student settings, kept in IndexedDB under `settings`. */
+import { defineStore } from 'pinia';
+import { ref, toRaw } from 'vue';
+import { DEFAULT_SCHEDULER, type SchedulerSettings } from '../engine/scheduler';
+import { DEFAULT_LIMITS, type QueueLimits } from '../engine/queue';
+import { useRepository } from './repository';
+
+export interface Settings {
+  scheduler: SchedulerSettings;
+  limits: QueueLimits;
+  /** The hour (local time) a new study day starts. */
+  dayStartHour: number;
+  theme: 'system' | 'light' | 'dark';
+  /** Deck ids chosen for daily study; empty means all. */
+  studyDecks: string[];
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  scheduler: DEFAULT_SCHEDULER,
+  limits: DEFAULT_LIMITS,
+  dayStartHour: 4,
+  theme: 'system',
+  studyDecks: [],
+};
+
+export const useSettingsStore = defineStore('settings', () => {
+  const settings = ref<Settings>(structuredClone(DEFAULT_SETTINGS));
+  const loaded = ref(false);
+
+  async function load() {
+    const stored = await useRepository().getValue<Partial<Settings>>('settings');
+    if (stored && typeof stored === 'object') settings.value = { ...structuredClone(DEFAULT_SETTINGS), ...stored };
+    loaded.value = true;
+  }
+
+  async function save(patch: Partial<Settings>) {
+    const next = { ...structuredClone(toRaw(settings.value)), ...structuredClone(patch) };
+    await useRepository().setValue('settings', next);
+    settings.value = next;
+  }
+
+  return { settings, loaded, load, save };
+});

@@ -1,0 +1,95 @@
+/**
+ * A study session: the day's queue, the card in front of the student, reveal, grade, undo.
+ * The queue is rebuilt after every answer, so a card failed now comes back when it falls due.
+ */
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import { buildQueue, queueOrder } from '../engine/queue';
+import { dayStart } from '../engine/day';
+import type { Outcome } from '../engine/scheduler';
+import type { Grade } from '../engine/types';
+import { useCollectionStore } from './collection';
+import { useContentStore } from './content';
+import { useSettingsStore } from './settings';
+import { now, tzOffset } from './clock';
+
+export const useStudyStore = defineStore('study', () => {
+  const collection = useCollectionStore();
+  const content = useContentStore();
+  const settings = useSettingsStore();
+
+  /** Changes every time the clock should be read again (after an answer, or a timer tick). */
+  const tick = ref(0);
+  const revealed = ref(false);
+  const shownAt = ref(0);
+  /** Cards answered in this session, newest last, for undo. */
+  const history = ref<string[]>([]);
+  /** After an undo, the card taken back stays in front until it is graded again. */
+  const pinned = ref<string | null>(null);
+
+  /** Card ids of the chosen decks, in deck order. */
+  const cardIds = computed(() => {
+    const chosen = settings.settings.studyDecks;
+    return content.decks.filter((d) => chosen.length === 0 || chosen.includes(d.id)).flatMap((d) => d.facts.map((f) => f.id));
+  });
+
+  const queue = computed(() => {
+    void tick.value;
+    void collection.states; // rebuild when states change
+    const t = now();
+    const start = dayStart(t, settings.settings.dayStartHour, tzOffset(t));
+    return buildQueue(cardIds.value, collection.states, t, start + 86_400_000, settings.settings.limits, collection.doneToday);
+  });
+
+  const order = computed(() => queueOrder(queue.value));
+  const currentId = computed(() => pinned.value ?? order.value[0] ?? null);
+  const current = computed(() => (currentId.value ? content.facts.get(currentId.value) ?? null : null));
+  const counts = computed(() => ({ learning: queue.value.learning.length, review: queue.value.review.length, new: queue.value.new.length }));
+
+  /** What each grade would schedule for the current card. */
+  const outcomes = computed<Record<Grade, Outcome> | null>(() => {
+    void tick.value;
+    const id = currentId.value;
+    if (!id) return null;
+    return collection.scheduler().preview(id, collection.state(id), now(), 'preview');
+  });
+
+  function show() {
+    revealed.value = false;
+    shownAt.value = now();
+  }
+
+  function reveal() {
+    revealed.value = true;
+  }
+
+  /** Grade the current card; resolves when the answer is durably stored. */
+  function grade(g: Grade): Promise<void> | null {
+    const id = currentId.value;
+    if (!id || !revealed.value) return null;
+    const saved = collection.answer(id, g, 'study', now() - shownAt.value);
+    history.value.push(id);
+    pinned.value = null;
+    tick.value++;
+    show();
+    return saved;
+  }
+
+  async function undo(): Promise<boolean> {
+    const id = history.value[history.value.length - 1];
+    if (!id) return false;
+    const ok = await collection.undo(id);
+    history.value.pop();
+    if (ok) pinned.value = id;
+    tick.value++;
+    show();
+    if (ok) revealed.value = true; // back to the answer side, ready to grade again
+    return ok;
+  }
+
+  function refresh() {
+    tick.value++;
+  }
+
+  return { tick, revealed, history, cardIds, queue, order, currentId, current, counts, outcomes, show, reveal, grade, undo, refresh };
+});

@@ -1,5 +1,0 @@
-declare module 'virtual:decks' {
-  import type { Content } from './deck/load';
-  const content: Content;
-  export default content;
-}
