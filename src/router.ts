@@ -9,6 +9,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/sources', name: 'sources', component: () => import('./views/SourcesView.vue'), meta: { title: 'Sources' } },
   { path: '/sources/:id', name: 'source', component: () => import('./views/SourcesView.vue'), meta: { title: 'Source' } },
   { path: '/card/:id', name: 'card', component: () => import('./views/CardView.vue'), meta: { title: 'Card' } },
+  { path: '/decks', name: 'decks', component: () => import('./views/DecksView.vue'), meta: { title: 'Decks' } },
+  { path: '/timeline', name: 'timeline', component: () => import('./views/TimelineView.vue'), meta: { title: 'Timeline' } },
   { path: '/more', name: 'more', component: () => import('./views/MoreView.vue'), meta: { title: 'More' } },
   { path: '/:rest(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue'), meta: { title: 'Not found' } },
 ];

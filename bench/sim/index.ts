@@ -41,6 +41,11 @@ export interface SimulationOptions extends Partial<SimConfig> {
   baselines?: readonly Baseline[];
   /** Baselines to match at equal cards remembered (each costs a few extra FSRS runs). */
   matchAgainst?: readonly Baseline[];
+  /**
+   * Also run, under the FSRS-6 truth, an "oracle" FSRS that is given the student's true
+   * parameters, matched against SM-2 (reference only; the app uses default parameters).
+   */
+  oracle?: boolean;
   /** Bisection probes per student and baseline. */
   bisectionSteps?: number;
   /** Spread of per-student ground-truth parameters. */
@@ -51,11 +56,12 @@ export interface SimulationOptions extends Partial<SimConfig> {
 
 export const DEFAULT_OPTIONS = Object.freeze({
   seed: 20260101,
-  students: 5,
+  students: 7,
   models: MODEL_KINDS,
   retentions: [0.8, 0.85, 0.9, 0.95] as readonly number[],
   baselines: ['sm2', 'anki-sm2', 'leitner'] as readonly Baseline[],
   matchAgainst: ['sm2', 'anki-sm2'] as readonly Baseline[],
+  oracle: true,
   bisectionSteps: 4,
   paramSigma: 0.2,
 });
@@ -73,8 +79,12 @@ export interface SchedulerSummary {
   peakDailyReviews: number;
 }
 
+/** Which FSRS is matched: ts-fsrs defaults (the app), or the student's true parameters. */
+export type FsrsVariant = 'default' | 'oracle';
+
 export interface MatchedStudent {
   seed: number;
+  fsrs: FsrsVariant;
   baseline: Baseline;
   baselineRemembered: number;
   baselineReviews: number;
@@ -90,6 +100,7 @@ export interface MatchedStudent {
 }
 
 export interface MatchedSummary {
+  fsrs: FsrsVariant;
   baseline: Baseline;
   students: number;
   unmatched: number;
@@ -129,6 +140,7 @@ export interface SimulationResults {
     retentions: readonly number[];
     baselines: readonly Baseline[];
     matchAgainst: readonly Baseline[];
+    oracle: boolean;
     bisectionSteps: number;
     paramSigma: number;
     timeCosts: typeof TIME_COSTS;
@@ -161,6 +173,7 @@ export function runSimulationSync(opts: SimulationOptions = {}): SimulationResul
   const retentions = [...(opts.retentions ?? DEFAULT_OPTIONS.retentions)].sort((a, b) => a - b);
   const baselines = opts.baselines ?? DEFAULT_OPTIONS.baselines;
   const matchAgainst = (opts.matchAgainst ?? DEFAULT_OPTIONS.matchAgainst).filter((b) => baselines.includes(b));
+  const oracle = opts.oracle ?? DEFAULT_OPTIONS.oracle;
   const bisectionSteps = opts.bisectionSteps ?? DEFAULT_OPTIONS.bisectionSteps;
   const paramSigma = opts.paramSigma ?? DEFAULT_OPTIONS.paramSigma;
   const log = opts.onProgress ?? (() => undefined);
@@ -173,27 +186,45 @@ export function runSimulationSync(opts: SimulationOptions = {}): SimulationResul
     for (let si = 0; si < nStudents; si++) {
       const student = createStudent(model, hash32(seed, mi + 1, si), { paramSigma });
       students.push({ seed: student.seed, params: student.params });
-      const fsrsRuns = new Map<number, RunMetrics>();
-      const runFsrs = (r: number): RunMetrics => {
-        const key = Math.round(r * 1e6) / 1e6;
-        let m = fsrsRuns.get(key);
-        if (!m) {
-          m = simulate(student, { kind: 'fsrs', retention: key }, cfg);
-          fsrsRuns.set(key, m);
-        }
-        return m;
-      };
-      for (const r of retentions) runs.push(runFsrs(r));
+      const variants: { fsrs: FsrsVariant; w?: readonly number[]; against: readonly Baseline[] }[] = [
+        { fsrs: 'default', against: matchAgainst },
+      ];
+      if (oracle && student.fsrsWeights && baselines.includes('sm2')) {
+        variants.push({ fsrs: 'oracle', w: student.fsrsWeights, against: ['sm2'] });
+      }
+      let fsrsRunCount = 0;
+      const runners = variants.map((v) => {
+        const cache = new Map<number, RunMetrics>();
+        return (r: number): RunMetrics => {
+          const key = Math.round(r * 1e6) / 1e6;
+          let m = cache.get(key);
+          if (!m) {
+            m = simulate(student, v.w ? { kind: 'fsrs', retention: key, w: v.w } : { kind: 'fsrs', retention: key }, cfg);
+            cache.set(key, m);
+            fsrsRunCount++;
+          }
+          return m;
+        };
+      });
+      for (const run of runners) for (const r of retentions) runs.push(run(r));
       for (const b of baselines) {
         const m = simulate(student, { kind: b }, cfg);
         runs.push(m);
-        if (matchAgainst.includes(b)) perStudentMatched.push(matchFsrs(m, b, retentions, runFsrs, bisectionSteps));
+        variants.forEach((v, i) => {
+          const run = runners[i];
+          if (run && v.against.includes(b)) perStudentMatched.push(matchFsrs(m, b, v.fsrs, retentions, run, bisectionSteps));
+        });
       }
-      log(`${model} student ${si + 1}/${nStudents} done (${fsrsRuns.size} FSRS runs, ${Math.round(performance.now() - t0)} ms)`);
+      log(`${model} student ${si + 1}/${nStudents} done (${fsrsRunCount} FSRS runs, ${Math.round(performance.now() - t0)} ms)`);
     }
-    const order = [...retentions.map((r) => schedulerId({ kind: 'fsrs', retention: r })), ...baselines];
-    const summary = order.map((id) => summarise(id, runs.filter((r) => r.scheduler === id)));
-    const matched = matchAgainst.map((b) => summariseMatched(b, perStudentMatched.filter((m) => m.baseline === b)));
+    const ids = [...new Set(runs.map((r) => r.scheduler))];
+    const summary = ids.map((id) => summarise(id, runs.filter((r) => r.scheduler === id)));
+    const pairs = [...new Set(perStudentMatched.map((m) => `${m.fsrs}|${m.baseline}`))];
+    const matched = pairs.map((key) => {
+      const rows = perStudentMatched.filter((m) => `${m.fsrs}|${m.baseline}` === key);
+      const first = rows[0] as MatchedStudent;
+      return summariseMatched(first.fsrs, first.baseline, rows);
+    });
     modelResults.push({ model, students, summary, matched, perStudentMatched, runs });
   }
 
@@ -208,6 +239,7 @@ export function runSimulationSync(opts: SimulationOptions = {}): SimulationResul
       retentions,
       baselines,
       matchAgainst,
+      oracle,
       bisectionSteps,
       paramSigma,
       timeCosts: TIME_COSTS,
@@ -225,6 +257,7 @@ export function runSimulationSync(opts: SimulationOptions = {}): SimulationResul
 function matchFsrs(
   base: RunMetrics,
   baseline: Baseline,
+  fsrs: FsrsVariant,
   grid: readonly number[],
   runFsrs: (r: number) => RunMetrics,
   steps: number,
@@ -232,6 +265,7 @@ function matchFsrs(
   const target = base.remembered;
   const out: MatchedStudent = {
     seed: base.seed,
+    fsrs,
     baseline,
     baselineRemembered: base.remembered,
     baselineReviews: base.reviews,
@@ -314,11 +348,12 @@ function summarise(scheduler: string, runs: RunMetrics[]): SchedulerSummary {
   };
 }
 
-function summariseMatched(baseline: Baseline, rows: MatchedStudent[]): MatchedSummary {
+function summariseMatched(fsrs: FsrsVariant, baseline: Baseline, rows: MatchedStudent[]): MatchedSummary {
   const ok = rows.filter((r) => r.reviewReduction !== null);
   const vals = (f: (r: MatchedStudent) => number | null) => ok.map((r) => f(r) ?? Number.NaN);
   const red = vals((r) => r.reviewReduction);
   return {
+    fsrs,
     baseline,
     students: rows.length,
     unmatched: rows.length - ok.length,
@@ -345,7 +380,7 @@ function evaluateTargets(models: ModelResult[]): TargetResult[] {
     hlr: { threshold: 0, description: 'Non-FSRS truth: FSRS needs no more reviews than SM-2 at equal cards remembered' },
   };
   for (const m of models) {
-    const s = m.matched.find((x) => x.baseline === 'sm2');
+    const s = m.matched.find((x) => x.fsrs === 'default' && x.baseline === 'sm2');
     if (!s) continue;
     const { threshold, description } = spec[m.model];
     const value = s.unmatched > 0 || Number.isNaN(s.medianReviewReduction) ? null : s.medianReviewReduction;
@@ -366,15 +401,15 @@ export function formatReport(res: SimulationResults): string {
   );
   for (const m of res.models) {
     lines.push('', `Model ${m.model === 'fsrs6' ? 'fsrs6 (FSRS-6 truth, per-student parameters)' : 'hlr (exponential forgetting, per-card difficulty; not FSRS)'}`);
-    lines.push('scheduler     reviews  minutes  remembered  R>=0.9  reviews/remembered  pass rate  peak/day');
+    lines.push('scheduler          reviews  minutes  remembered  R>=0.9  reviews/remembered  pass rate  peak/day');
     for (const s of m.summary) {
       lines.push(
-        `${s.scheduler.padEnd(12)} ${num(s.reviews, 8)} ${num(s.minutes, 8)} ${num(s.remembered, 11, 1)} ${num(s.rememberedAt90, 7)} ${num(s.reviewsPerRemembered, 19, 2)} ${pct(s.passRate).padStart(10)} ${num(s.peakDailyReviews, 9)}`,
+        `${s.scheduler.padEnd(17)} ${num(s.reviews, 8)} ${num(s.minutes, 8)} ${num(s.remembered, 11, 1)} ${num(s.rememberedAt90, 7)} ${num(s.reviewsPerRemembered, 19, 2)} ${pct(s.passRate).padStart(10)} ${num(s.peakDailyReviews, 9)}`,
       );
     }
     for (const x of m.matched) {
       lines.push(
-        `At equal remembered vs ${x.baseline}: FSRS at r*=${num(x.medianRetention, 0, 3)} needs ${num(x.medianFsrsReviews, 0)} reviews vs ${num(x.medianBaselineReviews, 0)} ` +
+        `At equal remembered vs ${x.baseline}${x.fsrs === 'oracle' ? ', FSRS given the true parameters (reference)' : ''}: FSRS at r*=${num(x.medianRetention, 0, 3)} needs ${num(x.medianFsrsReviews, 0)} reviews vs ${num(x.medianBaselineReviews, 0)} ` +
           `(remembered ${num(x.medianBaselineRemembered, 0, 1)}): review reduction median ${pct(x.medianReviewReduction).trim()} ` +
           `[min ${pct(x.minReviewReduction).trim()}, max ${pct(x.maxReviewReduction).trim()}], minutes ${pct(x.medianMinuteReduction).trim()}` +
           (x.unmatched ? `, ${x.unmatched} student(s) unmatched` : ''),

@@ -65,6 +65,8 @@ export interface Student {
   readonly seed: number;
   /** The student's ground-truth parameters, for the report. */
   readonly params: Readonly<Record<string, number | readonly number[]>>;
+  /** The student's true FSRS parameters, when the truth is FSRS (for the oracle scheduler). */
+  readonly fsrsWeights?: readonly number[];
   /** A fresh memory (nothing learned yet) for a deck of `nCards`. */
   createMemory(nCards: number): Memory;
 }
@@ -106,6 +108,7 @@ function fsrs6Student(seed: number, sigma: number): Student {
     model: 'fsrs6',
     seed,
     params: { w },
+    fsrsWeights: w,
     createMemory(nCards: number): Memory {
       const s = new Float64Array(nCards);
       const d = new Float64Array(nCards);

@@ -30,7 +30,15 @@ import { createEmptyCard, fsrs, type Card, type Grade as FsrsGrade } from 'ts-fs
 import type { Grade } from './student.ts';
 
 export type SchedulerSpec =
-  | { kind: 'fsrs'; retention: number }
+  | {
+      kind: 'fsrs';
+      retention: number;
+      /**
+       * FSRS parameters; default: ts-fsrs's defaults (what the app uses). The benchmark also
+       * runs an "oracle" FSRS given the simulated student's true FSRS-6 parameters.
+       */
+      w?: readonly number[];
+    }
   | { kind: 'sm2' }
   | { kind: 'anki-sm2' }
   | { kind: 'leitner' };
@@ -43,15 +51,19 @@ export interface SimScheduler {
   review(card: number, day: number, grade: Grade): number;
 }
 
-/** "fsrs-0.90", "sm2", "anki-sm2", "leitner". */
+/** "fsrs-0.90", "fsrs-oracle-0.90", "sm2", "anki-sm2", "leitner". */
 export function schedulerId(spec: SchedulerSpec): string {
-  return spec.kind === 'fsrs' ? `fsrs-${spec.retention.toFixed(2)}` : spec.kind;
+  if (spec.kind !== 'fsrs') return spec.kind;
+  const r = Number(spec.retention.toFixed(4)).toFixed(Math.max(2, decimals(spec.retention)));
+  return spec.w ? `fsrs-oracle-${r}` : `fsrs-${r}`;
 }
+
+const decimals = (x: number) => (String(Number(x.toFixed(4))).split('.')[1] ?? '').length;
 
 export function createScheduler(spec: SchedulerSpec, nCards: number): SimScheduler {
   switch (spec.kind) {
     case 'fsrs':
-      return new FsrsScheduler(spec.retention, nCards);
+      return new FsrsScheduler(spec, nCards);
     case 'sm2':
       return new Sm2Scheduler(nCards);
     case 'anki-sm2':
@@ -76,9 +88,15 @@ class FsrsScheduler implements SimScheduler {
   private readonly f;
   private readonly cards: (Card | undefined)[];
 
-  constructor(retention: number, nCards: number) {
-    this.id = schedulerId({ kind: 'fsrs', retention });
-    this.f = fsrs({ request_retention: retention, enable_fuzz: false, enable_short_term: false, maximum_interval: MAXIMUM_INTERVAL });
+  constructor(spec: Extract<SchedulerSpec, { kind: 'fsrs' }>, nCards: number) {
+    this.id = schedulerId(spec);
+    this.f = fsrs({
+      request_retention: spec.retention,
+      enable_fuzz: false,
+      enable_short_term: false,
+      maximum_interval: MAXIMUM_INTERVAL,
+      ...(spec.w ? { w: [...spec.w] } : {}),
+    });
     this.cards = new Array<Card | undefined>(nCards);
   }
 

@@ -4,6 +4,7 @@ import { ref, toRaw } from 'vue';
 import { DEFAULT_SCHEDULER, type SchedulerSettings } from '../engine/scheduler';
 import { DEFAULT_LIMITS, type QueueLimits } from '../engine/queue';
 import { useRepository } from './repository';
+import { ALL, type FactFilter } from '../deck/select';
 
 export interface Settings {
   scheduler: SchedulerSettings;
@@ -11,8 +12,8 @@ export interface Settings {
   /** The hour (local time) a new study day starts. */
   dayStartHour: number;
   theme: 'system' | 'light' | 'dark';
-  /** Deck ids chosen for daily study; empty means all. */
-  studyDecks: string[];
+  /** What daily study draws from: decks, categories, articles (empty lists mean all). */
+  study: FactFilter;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -20,7 +21,7 @@ export const DEFAULT_SETTINGS: Settings = {
   limits: DEFAULT_LIMITS,
   dayStartHour: 4,
   theme: 'system',
-  studyDecks: [],
+  study: ALL,
 };
 
 export const useSettingsStore = defineStore('settings', () => {

@@ -12,6 +12,7 @@ import { useCollectionStore } from './collection';
 import { useContentStore } from './content';
 import { useSettingsStore } from './settings';
 import { now, tzOffset } from './clock';
+import { selectFacts } from '../deck/select';
 
 export const useStudyStore = defineStore('study', () => {
   const collection = useCollectionStore();
@@ -27,11 +28,8 @@ export const useStudyStore = defineStore('study', () => {
   /** After an undo, the card taken back stays in front until it is graded again. */
   const pinned = ref<string | null>(null);
 
-  /** Card ids of the chosen decks, in deck order. */
-  const cardIds = computed(() => {
-    const chosen = settings.settings.studyDecks;
-    return content.decks.filter((d) => chosen.length === 0 || chosen.includes(d.id)).flatMap((d) => d.facts.map((f) => f.id));
-  });
+  /** Card ids of the chosen decks, categories and articles, in deck order. */
+  const cardIds = computed(() => selectFacts(content.decks, settings.settings.study).map((f) => f.id));
 
   const queue = computed(() => {
     void tick.value;

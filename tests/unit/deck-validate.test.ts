@@ -15,7 +15,7 @@ const good = () => ({
       category: 'date',
       prompt: 'When did this happen?',
       answer: '1893',
-      accept: [],
+      accept: [] as string[],
       distractors: ['1947', '1919', '1901'],
       explanation: 'Because it matters a great deal.',
       cue: 'Something happens',
@@ -23,7 +23,7 @@ const good = () => ({
       date: '1893',
       sources: [{ source: 'kaura-mei-2022', evidence: 'three words here' }],
       tags: ['x'],
-      related: [],
+      related: [] as string[],
     },
   ],
 });
