@@ -30,9 +30,12 @@ function selectFacts(facts: readonly Fact[], factIds: readonly string[] | undefi
   return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-function tryKind(kind: QuizKind, remaining: readonly Fact[], rng: Rng, id: string): Question | null {
+/** Four-fact formats found impossible: the pool only shrinks, so they stay impossible for this quiz. */
+type Exhausted = Set<QuizKind>;
+
+function tryKind(kind: QuizKind, remaining: readonly Fact[], rng: Rng, id: string, exhausted: Exhausted): Question | null {
   const head = remaining[0];
-  if (!head) return null;
+  if (!head || exhausted.has(kind)) return null;
   switch (kind) {
     case 'choice':
       return buildChoice(head, rng, id);
@@ -42,10 +45,12 @@ function tryKind(kind: QuizKind, remaining: readonly Fact[], rng: Rng, id: strin
       return buildTrueFalse(head, rng, id);
     case 'order': {
       const set = findOrderSet(remaining);
+      if (!set) exhausted.add(kind);
       return set && buildOrder(set, rng, id);
     }
     case 'match': {
       const set = findMatchSet(remaining);
+      if (!set) exhausted.add(kind);
       return set && buildMatch(set, rng, id);
     }
   }
@@ -56,10 +61,10 @@ function tryKind(kind: QuizKind, remaining: readonly Fact[], rng: Rng, id: strin
  * one-fact formats (choice, then true/false, then typed), then to choice, then to typed (always
  * possible), each for the first fact left.
  */
-function buildQuestion(wanted: QuizKind, allowed: readonly QuizKind[], remaining: readonly Fact[], rng: Rng, id: string): Question {
+function buildQuestion(wanted: QuizKind, allowed: readonly QuizKind[], remaining: readonly Fact[], rng: Rng, id: string, exhausted: Exhausted): Question {
   const order = [wanted, ...FALLBACKS.filter((k) => allowed.includes(k)), 'choice', 'typed'] as const;
   for (const kind of order) {
-    const q = tryKind(kind, remaining, rng, id);
+    const q = tryKind(kind, remaining, rng, id, exhausted);
     if (q) return q;
   }
   throw new QuizError('no facts left to build a question from');
@@ -84,9 +89,10 @@ export function generateQuiz(facts: readonly Fact[], config: QuizConfig): Questi
   const cycle = shuffle(formats, rng);
   const limit = config.count === 'all' ? Infinity : config.count;
   const questions: Question[] = [];
+  const exhausted: Exhausted = new Set();
   while (remaining.length > 0 && questions.length < limit) {
     const wanted = cycle[questions.length % cycle.length]!;
-    const q = buildQuestion(wanted, formats, remaining, rng, `q${questions.length + 1}`);
+    const q = buildQuestion(wanted, formats, remaining, rng, `q${questions.length + 1}`, exhausted);
     questions.push(q);
     const used = new Set(q.factIds);
     remaining = remaining.filter((f) => !used.has(f.id));

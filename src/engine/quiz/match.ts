@@ -89,10 +89,14 @@ function listVerdict(given: string, right: string): Verdict {
 
 const BARE_YEAR = /^\s*\d{1,4}\s*$/;
 
-/** The date a right form stands for: date facts, or any form written as a date other than a bare number. */
+/**
+ * The date a right form stands for: any form of a date fact, a bare year that begins the fact's
+ * date, or any form written as a date other than a bare number (a bare number in a number fact is a number).
+ */
 function dateOf(form: string, fact: MatchableFact): TypedDate | null {
   const d = parseDateAnswer(form);
-  return d && (fact.category === 'date' || !BARE_YEAR.test(form)) ? d : null;
+  if (!d) return null;
+  return fact.category === 'date' || !BARE_YEAR.test(form) || fact.date?.startsWith(form.trim()) ? d : null;
 }
 
 function formVerdict(input: string, normalInput: string, form: string, fact: MatchableFact): Verdict {
