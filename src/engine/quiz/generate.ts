@@ -4,7 +4,7 @@
  */
 import type { Fact } from '../../deck/types.ts';
 import { type Rng, createRng, shuffle } from '../random.ts';
-import { buildMatch, buildOrder, findMatchSet, findOrderSet } from './groups.ts';
+import { buildMatch, buildOrder, createSetFinders } from './groups.ts';
 import { buildChoice, buildTrueFalse, buildTyped } from './single.ts';
 import { QUIZ_KINDS, QuizError, type Question, type QuizConfig, type QuizKind } from './types.ts';
 
@@ -30,10 +30,15 @@ function selectFacts(facts: readonly Fact[], factIds: readonly string[] | undefi
   return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** Four-fact formats found impossible: the pool only shrinks, so they stay impossible for this quiz. */
-type Exhausted = Set<QuizKind>;
+/** State of one quiz's generation besides the facts left. */
+interface Builder {
+  rng: Rng;
+  finders: ReturnType<typeof createSetFinders>;
+  /** Four-fact formats found impossible: the pool only shrinks, so they stay impossible for this quiz. */
+  exhausted: Set<QuizKind>;
+}
 
-function tryKind(kind: QuizKind, remaining: readonly Fact[], rng: Rng, id: string, exhausted: Exhausted): Question | null {
+function tryKind(kind: QuizKind, remaining: readonly Fact[], { rng, finders, exhausted }: Builder, id: string): Question | null {
   const head = remaining[0];
   if (!head || exhausted.has(kind)) return null;
   switch (kind) {
@@ -44,12 +49,12 @@ function tryKind(kind: QuizKind, remaining: readonly Fact[], rng: Rng, id: strin
     case 'truefalse':
       return buildTrueFalse(head, rng, id);
     case 'order': {
-      const set = findOrderSet(remaining);
+      const set = finders.order(remaining);
       if (!set) exhausted.add(kind);
       return set && buildOrder(set, rng, id);
     }
     case 'match': {
-      const set = findMatchSet(remaining);
+      const set = finders.match(remaining);
       if (!set) exhausted.add(kind);
       return set && buildMatch(set, rng, id);
     }
@@ -61,10 +66,10 @@ function tryKind(kind: QuizKind, remaining: readonly Fact[], rng: Rng, id: strin
  * one-fact formats (choice, then true/false, then typed), then to choice, then to typed (always
  * possible), each for the first fact left.
  */
-function buildQuestion(wanted: QuizKind, allowed: readonly QuizKind[], remaining: readonly Fact[], rng: Rng, id: string, exhausted: Exhausted): Question {
+function buildQuestion(wanted: QuizKind, allowed: readonly QuizKind[], remaining: readonly Fact[], builder: Builder, id: string): Question {
   const order = [wanted, ...FALLBACKS.filter((k) => allowed.includes(k)), 'choice', 'typed'] as const;
   for (const kind of order) {
-    const q = tryKind(kind, remaining, rng, id, exhausted);
+    const q = tryKind(kind, remaining, builder, id);
     if (q) return q;
   }
   throw new QuizError('no facts left to build a question from');
@@ -89,10 +94,10 @@ export function generateQuiz(facts: readonly Fact[], config: QuizConfig): Questi
   const cycle = shuffle(formats, rng);
   const limit = config.count === 'all' ? Infinity : config.count;
   const questions: Question[] = [];
-  const exhausted: Exhausted = new Set();
+  const builder: Builder = { rng, finders: createSetFinders(), exhausted: new Set() };
   while (remaining.length > 0 && questions.length < limit) {
     const wanted = cycle[questions.length % cycle.length]!;
-    const q = buildQuestion(wanted, formats, remaining, rng, `q${questions.length + 1}`, exhausted);
+    const q = buildQuestion(wanted, formats, remaining, builder, `q${questions.length + 1}`);
     questions.push(q);
     const used = new Set(q.factIds);
     remaining = remaining.filter((f) => !used.has(f.id));

@@ -20,7 +20,11 @@ export const GROUP_SIZE = 4;
  * holds for each member against those chosen before it, or null.
  */
 function findSet<T>(pool: readonly Fact[], prepare: (f: Fact) => T | null, fits: (x: T, chosen: readonly T[]) => boolean, factOf: (x: T) => Fact): Fact[] | null {
-  const ready = pool.map(prepare).filter((x): x is T => x !== null);
+  const ready: T[] = [];
+  for (const f of pool) {
+    const x = prepare(f);
+    if (x !== null) ready.push(x);
+  }
   for (let a = 0; a < ready.length; a++) {
     const chosen: T[] = [ready[a]!];
     for (let i = 0; i < ready.length && chosen.length < GROUP_SIZE; i++) {
@@ -33,21 +37,35 @@ function findSet<T>(pool: readonly Fact[], prepare: (f: Fact) => T | null, fits:
   return null;
 }
 
+/** Memoize a per-fact computation for the life of one finder (facts do not change while a quiz is built). */
+function perFact<T>(compute: (f: Fact) => T): (f: Fact) => T {
+  const cache = new WeakMap<Fact, T>();
+  return (f) => {
+    if (cache.has(f)) return cache.get(f) as T;
+    const v = compute(f);
+    cache.set(f, v);
+    return v;
+  };
+}
+
 interface Dated {
   fact: Fact;
   span: DaySpan;
   cue: string;
 }
 
+/** What an order question needs of a fact, or null when it has no valid date or no cue. */
+function toDated(fact: Fact): Dated | null {
+  const span = dateSpan(fact);
+  const cue = answerKey(fact.cue);
+  return span && cue ? { fact, span, cue } : null;
+}
+
 /** Four facts that can only be put in one chronological order, or null. */
-export function findOrderSet(pool: readonly Fact[]): Fact[] | null {
+export function findOrderSet(pool: readonly Fact[], prepare: (f: Fact) => Dated | null = toDated): Fact[] | null {
   return findSet<Dated>(
     pool,
-    (fact) => {
-      const span = dateSpan(fact);
-      const cue = answerKey(fact.cue);
-      return span && cue ? { fact, span, cue } : null;
-    },
+    prepare,
     (x, chosen) => chosen.every((c) => c.cue !== x.cue && clearlyOrdered(c.span, x.span)),
     (x) => x.fact,
   );
@@ -55,22 +73,36 @@ export function findOrderSet(pool: readonly Fact[]): Fact[] | null {
 
 interface Matchable {
   fact: Fact;
-  right: Set<string>;
+  /** Keys of the answer and accepted forms (a handful: a list is faster than a Set here). */
+  right: string[];
   cue: string;
 }
 
+/** What a match question needs of a fact, or null when it has no cue or no answer. */
+function toMatchable(fact: Fact): Matchable | null {
+  const cue = answerKey(fact.cue);
+  return cue && answerKey(fact.answer) ? { fact, right: [...rightKeys(fact)], cue } : null;
+}
+
 /** Four facts of one category that pair up with their answers in exactly one way, or null. */
-export function findMatchSet(pool: readonly Fact[]): Fact[] | null {
+export function findMatchSet(pool: readonly Fact[], prepare: (f: Fact) => Matchable | null = toMatchable): Fact[] | null {
   return findSet<Matchable>(
     pool,
-    (fact) => {
-      const cue = answerKey(fact.cue);
-      return cue && answerKey(fact.answer) ? { fact, right: rightKeys(fact), cue } : null;
-    },
+    prepare,
     (x, chosen) =>
-      chosen.every((c) => c.fact.category === x.fact.category && c.cue !== x.cue && ![...x.right].some((k) => c.right.has(k))),
+      chosen.every((c) => c.fact.category === x.fact.category && c.cue !== x.cue && !x.right.some((k) => c.right.includes(k))),
     (x) => x.fact,
   );
+}
+
+/**
+ * Set finders for one quiz: each fact is prepared (date span, answer keys) once, however many
+ * times the finders search the shrinking pool.
+ */
+export function createSetFinders(): { order: (pool: readonly Fact[]) => Fact[] | null; match: (pool: readonly Fact[]) => Fact[] | null } {
+  const dated = perFact(toDated);
+  const matchable = perFact(toMatchable);
+  return { order: (pool) => findOrderSet(pool, dated), match: (pool) => findMatchSet(pool, matchable) };
 }
 
 export function buildOrder(facts: readonly Fact[], rng: Rng, id: string): OrderQuestion {

@@ -5,7 +5,7 @@
  * - text: case, accents, punctuation and a leading article are ignored (see normalizeAnswer), and
  *   so are spaces ("Al Qaeda" = "Alqaeda"). Typos are forgiven in proportion to length
  *   (typoTolerance: 0 up to 4 letters, 1 up to 8, 2 beyond), never in digits: the digits must be
- *   exactly the same. One edit beyond the tolerance is a near miss.
+ *   exactly the same. One edit beyond the tolerance is a near miss (answers of 3 letters or more).
  * - lists: "Qatar and Turkey" also takes its parts in any order and joined by "and", "&", ",",
  *   ";" or "/" ("Turkey and Qatar", "Qatar & Turkey"); each part matches as text; every part must
  *   be there ("Qatar" alone is wrong).
