@@ -6,6 +6,7 @@
  *
  *   node bench/sim-run.mjs                 full run (1,000 cards, 365 days, 5 students/model)
  *   node bench/sim-run.mjs --students 3 --cards 500 --days 180 --out /tmp/x.json
+ *   node bench/sim-run.mjs --sigma 0 --grade-rule fixed    sensitivity checks (see bench/sim/)
  *
  * Programmatic use: `runSimulation(opts)` from bench/sim/index.ts returns the same object.
  */
@@ -25,6 +26,8 @@ const { values } = parseArgs({
     days: { type: 'string' },
     'new-per-day': { type: 'string' },
     seed: { type: 'string' },
+    sigma: { type: 'string' },
+    'grade-rule': { type: 'string' },
     out: { type: 'string' },
     quiet: { type: 'boolean', default: false },
   },
@@ -37,6 +40,8 @@ const opts = {
   days: num(values.days),
   newPerDay: num(values['new-per-day']),
   seed: num(values.seed),
+  paramSigma: num(values.sigma),
+  gradeRule: values['grade-rule'],
   onProgress: values.quiet ? undefined : (line) => process.stderr.write(`  ${line}\n`),
 };
 for (const k of Object.keys(opts)) if (opts[k] === undefined) delete opts[k];

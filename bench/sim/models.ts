@@ -43,7 +43,7 @@
  */
 import { FSRSAlgorithm, clipParameters, default_w, forgetting_curve, type Grade as FsrsGrade } from 'ts-fsrs';
 import { Rng, hash32, pickCategorical } from './prng.ts';
-import { drawGrade, reviewGrade, type Grade } from './student.ts';
+import { drawGrade, reviewGrade, type Grade, type GradeRule } from './student.ts';
 
 export type ModelKind = 'fsrs6' | 'hlr';
 
@@ -80,6 +80,8 @@ export const DEFAULT_PARAM_SIGMA = 0.2;
 export interface StudentOptions {
   /** Spread of the per-student parameters (log scale). Default {@link DEFAULT_PARAM_SIGMA}. */
   paramSigma?: number;
+  /** How passed reviews are graded (see student.ts). Default 'confidence'. */
+  gradeRule?: GradeRule;
 }
 
 const STUDENT_STREAM = 0x57d1;
@@ -87,7 +89,8 @@ const CARD_TRAIT_STREAM = 0xca2d;
 
 export function createStudent(model: ModelKind, seed: number, opts: StudentOptions = {}): Student {
   const sigma = opts.paramSigma ?? DEFAULT_PARAM_SIGMA;
-  return model === 'fsrs6' ? fsrs6Student(seed, sigma) : hlrStudent(seed, sigma);
+  const rule = opts.gradeRule ?? 'confidence';
+  return model === 'fsrs6' ? fsrs6Student(seed, sigma, rule) : hlrStudent(seed, sigma, rule);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -100,7 +103,7 @@ export function perturbedFsrsParameters(seed: number, sigma: number): number[] {
   return clipParameters(raw, 0, false);
 }
 
-function fsrs6Student(seed: number, sigma: number): Student {
+function fsrs6Student(seed: number, sigma: number, rule: GradeRule): Student {
   const alg = new FSRSAlgorithm({ w: perturbedFsrsParameters(seed, sigma), enable_short_term: false, enable_fuzz: false });
   // The algorithm may re-clip; read back what it really uses.
   const w: readonly number[] = [...alg.parameters.w];
@@ -127,7 +130,7 @@ function fsrs6Student(seed: number, sigma: number): Student {
           const t = day - (last[card] ?? 0);
           const stab = s[card] ?? 0;
           const r = forgetting_curve(w, t, stab);
-          const g = reviewGrade(r, rng);
+          const g = reviewGrade(r, rng, rule);
           const st = alg.next_state({ difficulty: d[card] ?? 0, stability: stab }, t, g as FsrsGrade, r);
           s[card] = st.stability;
           d[card] = st.difficulty;
@@ -168,7 +171,7 @@ export const HLR = Object.freeze({
   maxHalfLife: 1e6,
 });
 
-function hlrStudent(seed: number, sigma: number): Student {
+function hlrStudent(seed: number, sigma: number, rule: GradeRule): Student {
   const rng = new Rng(hash32(seed, STUDENT_STREAM, 2));
   const ability = HLR.abilitySpread * rng.normal();
   const h0 = HLR.h0 * Math.exp(sigma * rng.normal());
@@ -192,7 +195,7 @@ function hlrStudent(seed: number, sigma: number): Student {
           const p1 = 1 / (1 + Math.exp(-(HLR.firstLogit + ability - HLR.firstSlope * delta)));
           const u1 = r.next();
           const u2 = r.next();
-          const g = drawGrade(p1, u1, u2);
+          const g = drawGrade(p1, u1, u2, rule);
           k[card] = kc;
           hInit[card] = h0 * kc;
           h[card] = h0 * kc * (g === 1 ? HLR.firstFailFactor : 1);
@@ -203,7 +206,7 @@ function hlrStudent(seed: number, sigma: number): Student {
           const t = day - (last[card] ?? 0);
           const hc = h[card] ?? 1;
           const p = Math.pow(2, -t / hc);
-          const g = reviewGrade(p, r);
+          const g = reviewGrade(p, r, rule);
           h[card] =
             g === 1
               ? Math.max(HLR.firstFailFactor * (hInit[card] ?? 1), lapseKeep * hc)

@@ -39,11 +39,27 @@ const HARD_LOGIT = logit(GRADE_THRESHOLDS.hard);
 const EASY_LOGIT = logit(GRADE_THRESHOLDS.easy);
 
 /**
- * The grade for a review at recall probability `p`, given the two uniforms `u1` (recall) and
- * `u2` (confidence noise).
+ * How a passed review is graded:
+ * - `confidence` (default): by felt confidence logit(p) + logistic noise, see the module comment.
+ * - `fixed`: Hard/Good/Easy with fixed probabilities 22.4% / 63.2% / 14.4% whatever p was
+ *   (the defaults of the FSRS optimizer's own simulator). Used as a sensitivity check: under
+ *   the FSRS-6 truth, Hard and Easy change stability (w15, w16), so a grade that depends on p
+ *   makes early reviews earn Easy bonuses and late ones Hard penalties.
  */
-export function drawGrade(p: number, u1: number, u2: number): Grade {
+export type GradeRule = 'confidence' | 'fixed';
+
+export const FIXED_PASS_GRADE_PROB: readonly number[] = [0.224, 0.632, 0.144];
+
+/**
+ * The grade for a review at recall probability `p`, given the two uniforms `u1` (recall) and
+ * `u2` (confidence noise, or the grade draw under the `fixed` rule).
+ */
+export function drawGrade(p: number, u1: number, u2: number, rule: GradeRule = 'confidence'): Grade {
   if (!(u1 < p)) return 1;
+  if (rule === 'fixed') {
+    const [hard = 0, good = 0] = FIXED_PASS_GRADE_PROB;
+    return u2 < hard ? 2 : u2 < hard + good ? 3 : 4;
+  }
   const q = Math.min(1 - 1e-12, Math.max(1e-12, u2));
   const confidence = logit(clampP(p)) + Math.log(q / (1 - q));
   if (confidence < HARD_LOGIT) return 2;
@@ -52,8 +68,8 @@ export function drawGrade(p: number, u1: number, u2: number): Grade {
 }
 
 /** Draws the two uniforms of one review from `rng` and returns the grade. */
-export function reviewGrade(p: number, rng: Rng): Grade {
+export function reviewGrade(p: number, rng: Rng, rule: GradeRule = 'confidence'): Grade {
   const u1 = rng.next();
   const u2 = rng.next();
-  return drawGrade(p, u1, u2);
+  return drawGrade(p, u1, u2, rule);
 }
