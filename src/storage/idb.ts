@@ -17,6 +17,18 @@ import { runMigrations } from './migrations';
 
 const STRICT: IDBTransactionOptions = { durability: 'strict' };
 
+/**
+ * Resolves when the transaction commits. Listeners, not `oncomplete`: idb-keyval's
+ * promisifyRequest sets `oncomplete` itself, and a second assignment would replace ours.
+ */
+function committed(t: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    t.addEventListener('complete', () => resolve());
+    t.addEventListener('abort', () => reject(t.error ?? new DOMException('Transaction aborted', 'AbortError')));
+    t.addEventListener('error', () => reject(t.error));
+  });
+}
+
 export class IdbRepository implements Repository {
   private db: Promise<IDBDatabase> | null = null;
   private readonly kvStore: UseStore;
@@ -70,7 +82,7 @@ export class IdbRepository implements Repository {
       }
       throw e;
     }
-    const done = promisifyRequest(t);
+    const done = committed(t);
     done.catch(() => {}); // awaited below; an abort inside `body` surfaces as body's own error
     const result = await body(t);
     await done;

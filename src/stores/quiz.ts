@@ -5,13 +5,14 @@
  * counts as a review, rated by `quizGrade`.
  */
 import { defineStore } from 'pinia';
-import { computed, ref, toRaw } from 'vue';
+import { computed, ref } from 'vue';
 import { generateQuiz, gradeResponse, quizGrade, type GradeResult, type Question, type QuizKind, type Response } from '../engine/quiz';
 import { RELOAD_GRACE_MS, resumeClock, seen, startClock, timeLeft, type ClockState, type Timing } from '../engine/quiz/clock';
 import { selectFacts, type FactFilter } from '../deck/select';
 import { useContentStore } from './content';
 import { useCollectionStore } from './collection';
 import { useRepository } from './repository';
+import { plain } from './plain';
 import { now, randomSuffix } from './clock';
 
 export interface QuizSetup {
@@ -69,7 +70,7 @@ export const useQuizStore = defineStore('quiz', () => {
   const session = ref<QuizSession | null>(null);
   const history = ref<QuizRecord[]>([]);
   const loaded = ref(false);
-  const lastSetup = ref<QuizSetup>(structuredClone(QUICK_QUIZ));
+  const lastSetup = ref<QuizSetup>(plain(QUICK_QUIZ));
 
   const content = useContentStore();
   const collection = useCollectionStore();
@@ -100,7 +101,7 @@ export const useQuizStore = defineStore('quiz', () => {
     loaded.value = true;
   }
 
-  const save = () => (session.value ? repo().setValue(CURRENT, structuredClone(toRaw(session.value))) : repo().setValue(CURRENT, null));
+  const save = () => (session.value ? repo().setValue(CURRENT, plain(session.value)) : repo().setValue(CURRENT, null));
 
   /** Start a quiz; returns false when no fact matches the setup. */
   async function start(setup: QuizSetup, seed = randomSuffix()): Promise<boolean> {
@@ -110,7 +111,7 @@ export const useQuizStore = defineStore('quiz', () => {
     const t = now();
     session.value = { id: `${t.toString(36)}-${seed}`, setup, seed, startedAt: t, questions, answers: [], clock: startClock(setup.timing, t), shownAt: t, feedback: false };
     lastSetup.value = setup;
-    await Promise.all([save(), repo().setValue('quiz:setup', structuredClone(toRaw(setup)))]);
+    await Promise.all([save(), repo().setValue('quiz:setup', plain(setup))]);
     return true;
   }
 
@@ -177,7 +178,7 @@ export const useQuizStore = defineStore('quiz', () => {
       total: s.questions.length,
     };
     history.value = [...history.value, rec].slice(-HISTORY_MAX);
-    await repo().setValue(HISTORY, structuredClone(toRaw(history.value)));
+    await repo().setValue(HISTORY, plain(history.value));
     await repo().setValue(CURRENT, null);
   }
 

@@ -1,9 +1,10 @@
 /** Student settings, kept in IndexedDB under `settings`. */
 import { defineStore } from 'pinia';
-import { ref, toRaw } from 'vue';
+import { ref } from 'vue';
 import { DEFAULT_SCHEDULER, type SchedulerSettings } from '../engine/scheduler';
 import { DEFAULT_LIMITS, type QueueLimits } from '../engine/queue';
 import { useRepository } from './repository';
+import { plain } from './plain';
 import { ALL, type FactFilter } from '../deck/select';
 
 export interface Settings {
@@ -25,17 +26,17 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 export const useSettingsStore = defineStore('settings', () => {
-  const settings = ref<Settings>(structuredClone(DEFAULT_SETTINGS));
+  const settings = ref<Settings>(plain(DEFAULT_SETTINGS));
   const loaded = ref(false);
 
   async function load() {
     const stored = await useRepository().getValue<Partial<Settings>>('settings');
-    if (stored && typeof stored === 'object') settings.value = { ...structuredClone(DEFAULT_SETTINGS), ...stored };
+    if (stored && typeof stored === 'object') settings.value = { ...plain(DEFAULT_SETTINGS), ...stored };
     loaded.value = true;
   }
 
   async function save(patch: Partial<Settings>) {
-    const next = { ...structuredClone(toRaw(settings.value)), ...structuredClone(patch) };
+    const next = { ...plain(settings.value), ...plain(patch) };
     await useRepository().setValue('settings', next);
     settings.value = next;
   }
