@@ -55,7 +55,9 @@ interface Dated {
 }
 
 /** What an order question needs of a fact, or null when it has no valid date or no cue. */
+/** Only date cards take part in timeline questions: their cues name events; other cards' cues are labels. */
 function toDated(fact: Fact): Dated | null {
+  if (fact.category !== 'date') return null;
   const span = dateSpan(fact);
   const cue = answerKey(fact.cue);
   return span && cue ? { fact, span, cue } : null;
