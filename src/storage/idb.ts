@@ -14,6 +14,7 @@ import type { CardState, LogEvent } from '../engine/types';
 import { cardStateProblem, logEventProblem } from './guards';
 import { SCHEMA_VERSION, StaleStateError, WriteError, type Repository, type StorageProblem } from './repository';
 import { runMigrations } from './migrations';
+import type { BackupData } from './backup';
 
 const STRICT: IDBTransactionOptions = { durability: 'strict' };
 
@@ -176,6 +177,41 @@ export class IdbRepository implements Repository {
 
   async schemaVersion(): Promise<number> {
     return (await this.getValue<number>('schemaVersion')) ?? 0;
+  }
+
+  async exportAll(): Promise<BackupData> {
+    return this.tx(['events', 'cards', 'kv'], 'readonly', async (t) => {
+      const [events, cards, keys, values] = await Promise.all([
+        promisifyRequest(t.objectStore('events').getAll()),
+        promisifyRequest(t.objectStore('cards').getAll()),
+        promisifyRequest(t.objectStore('kv').getAllKeys()),
+        promisifyRequest(t.objectStore('kv').getAll()),
+      ]);
+      const kv: Record<string, unknown> = {};
+      keys.forEach((k, i) => {
+        if (k !== 'schemaVersion') kv[String(k)] = values[i];
+      });
+      return { events: events as LogEvent[], cards: cards as CardState[], kv };
+    });
+  }
+
+  async replaceAll(data: BackupData): Promise<void> {
+    try {
+      await this.tx(['events', 'cards', 'kv'], 'readwrite', (t) => {
+        const events = t.objectStore('events');
+        const cards = t.objectStore('cards');
+        const kv = t.objectStore('kv');
+        events.clear();
+        cards.clear();
+        kv.clear();
+        for (const e of data.events) events.put(e, e.id);
+        for (const c of data.cards) cards.put(c, c.cardId);
+        for (const [k, v] of Object.entries(data.kv)) kv.put(v, k);
+        kv.put(SCHEMA_VERSION, 'schemaVersion');
+      });
+    } catch (e) {
+      throw new WriteError(`Replacing the stored data failed (${(e as Error)?.name ?? 'error'}); nothing was changed.`, (e as Error)?.name === 'QuotaExceededError', { cause: e });
+    }
   }
 
   /** Close the connection (tests, and before a database is deleted). */

@@ -2,6 +2,7 @@
 import { eventId } from '../engine/types';
 import type { CardState, LogEvent } from '../engine/types';
 import { cardStateProblem, logEventProblem } from './guards';
+import type { BackupData } from './backup';
 import { SCHEMA_VERSION, StaleStateError, WriteError, type Repository, type StorageProblem } from './repository';
 
 export class MemoryRepository implements Repository {
@@ -64,6 +65,27 @@ export class MemoryRepository implements Repository {
   async setValue(key: string, value: unknown) {
     if (this.failWrites) throw new WriteError('Saving failed.', this.failWrites === 'quota');
     this.kv.set(key, structuredClone(value));
+  }
+
+  async exportAll(): Promise<BackupData> {
+    const kv: Record<string, unknown> = {};
+    for (const [k, v] of this.kv) if (k !== 'schemaVersion') kv[k] = structuredClone(v);
+    return {
+      events: [...this.log.keys()].sort().map((k) => structuredClone(this.log.get(k)) as LogEvent),
+      cards: [...this.cards.values()].map((c) => structuredClone(c) as CardState),
+      kv,
+    };
+  }
+
+  async replaceAll(data: BackupData) {
+    if (this.failWrites) throw new WriteError('Replacing the stored data failed; nothing was changed.', this.failWrites === 'quota');
+    this.log.clear();
+    this.cards.clear();
+    this.kv.clear();
+    for (const e of data.events) this.log.set(e.id, structuredClone(e));
+    for (const c of data.cards) this.cards.set(c.cardId, structuredClone(c));
+    for (const [k, v] of Object.entries(data.kv)) this.kv.set(k, structuredClone(v));
+    this.kv.set('schemaVersion', SCHEMA_VERSION);
   }
 
   async schemaVersion() {

@@ -3,6 +3,7 @@
  * one serves component tests. Stores talk to this interface only.
  */
 import type { CardState, LogEvent } from '../engine/types';
+import type { BackupData } from './backup';
 
 export const SCHEMA_VERSION = 1;
 
@@ -49,4 +50,8 @@ export interface Repository {
   setValue(key: string, value: unknown): Promise<void>;
   /** The schema version stored with the data. */
   schemaVersion(): Promise<number>;
+  /** Everything stored (for a backup), read in one transaction. */
+  exportAll(): Promise<BackupData>;
+  /** Replace everything stored with `data`, in one atomic transaction (an import, or a reset). */
+  replaceAll(data: BackupData): Promise<void>;
 }
