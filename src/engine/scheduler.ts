@@ -116,3 +116,17 @@ export function formatInterval(ms: number): string {
 }
 
 const trim = (x: number) => (x < 10 ? x.toFixed(1).replace(/\.0$/, '') : String(Math.round(x)));
+
+/** FSRS-6's default forgetting-curve decay (ts-fsrs `default_w[20]`). */
+const DECAY = 0.1542;
+const intervalFactor = (r: number) => Math.pow(r, -1 / DECAY) - 1;
+
+/**
+ * Daily reviews at desired retention `r`, relative to `base` (an estimate for the settings
+ * screen): reviews per day scale with 1 / interval, and each review fails with chance 1 - r,
+ * costing about two more reviews to relearn.
+ */
+export function relativeWorkload(r: number, base = 0.9): number {
+  const load = (x: number) => (1 + 2 * (1 - x)) / intervalFactor(x);
+  return load(r) / load(base);
+}

@@ -78,6 +78,19 @@ export const useCollectionStore = defineStore('collection', () => {
     return wrong.map((s) => s.cardId);
   }
 
+  /**
+   * Rebuild every card state from the log with the current settings (after the scheduler
+   * settings change), so the cache always equals a replay of the log.
+   */
+  async function rebuildAll(): Promise<number> {
+    await flush();
+    const repo = useRepository();
+    const rebuilt = replay((await repo.events()).events, scheduler());
+    await repo.putStates([...rebuilt.values()]);
+    states.value = rebuilt;
+    return rebuilt.size;
+  }
+
   function state(cardId: string): CardState | null {
     return states.value.get(cardId) ?? null;
   }
@@ -218,6 +231,7 @@ export const useCollectionStore = defineStore('collection', () => {
     scheduler,
     load,
     checkIntegrity,
+    rebuildAll,
     state,
     answer,
     cardOp,

@@ -13,6 +13,7 @@ export interface Settings {
   /** The hour (local time) a new study day starts. */
   dayStartHour: number;
   theme: 'system' | 'light' | 'dark';
+  textSize: 'normal' | 'large' | 'larger';
   /** What daily study draws from: decks, categories, articles (empty lists mean all). */
   study: FactFilter;
 }
@@ -22,6 +23,7 @@ export const DEFAULT_SETTINGS: Settings = {
   limits: DEFAULT_LIMITS,
   dayStartHour: 4,
   theme: 'system',
+  textSize: 'normal',
   study: ALL,
 };
 
@@ -32,6 +34,7 @@ export const useSettingsStore = defineStore('settings', () => {
   async function load() {
     const stored = await useRepository().getValue<Partial<Settings>>('settings');
     if (stored && typeof stored === 'object') settings.value = { ...plain(DEFAULT_SETTINGS), ...stored };
+    applyAppearance(settings.value);
     loaded.value = true;
   }
 
@@ -39,6 +42,24 @@ export const useSettingsStore = defineStore('settings', () => {
     const next = { ...plain(settings.value), ...plain(patch) };
     await useRepository().setValue('settings', next);
     settings.value = next;
+    applyAppearance(next);
+  }
+
+  /** Theme and text size take effect at once, and are mirrored in localStorage so that
+   * public/theme-init.js can apply them before the first paint on the next launch. */
+  function applyAppearance(s: Settings) {
+    if (typeof document === 'undefined') return;
+    const root = document.documentElement;
+    if (s.theme === 'system') delete root.dataset.theme;
+    else root.dataset.theme = s.theme;
+    if (s.textSize === 'normal') delete root.dataset.text;
+    else root.dataset.text = s.textSize;
+    try {
+      localStorage.setItem('durand-theme', s.theme);
+      localStorage.setItem('durand-text', s.textSize);
+    } catch {
+      // Storage blocked: the theme still applies for this visit.
+    }
   }
 
   return { settings, loaded, load, save };

@@ -75,3 +75,13 @@ describe('Scheduler', () => {
     expect(formatInterval(400 * DAY)).toBe('1.1y');
   });
 });
+
+describe('relativeWorkload', () => {
+  it('is 1 at the base, grows with the desired retention, and steeply near the top', async () => {
+    const { relativeWorkload } = await import('../../src/engine/scheduler');
+    expect(relativeWorkload(0.9)).toBeCloseTo(1, 10);
+    expect(relativeWorkload(0.8)).toBeLessThan(0.6);
+    expect(relativeWorkload(0.95)).toBeGreaterThan(1.8);
+    expect(relativeWorkload(0.97) - relativeWorkload(0.95)).toBeGreaterThan(relativeWorkload(0.85) - relativeWorkload(0.83));
+  });
+});
