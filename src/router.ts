@@ -8,6 +8,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/study', name: 'study', component: StudyView, meta: { title: 'Study' } },
   { path: '/sources', name: 'sources', component: () => import('./views/SourcesView.vue'), meta: { title: 'Sources' } },
   { path: '/sources/:id', name: 'source', component: () => import('./views/SourcesView.vue'), meta: { title: 'Source' } },
+  { path: '/browse', name: 'browse', component: () => import('./views/BrowseView.vue'), meta: { title: 'All cards' } },
   { path: '/card/:id', name: 'card', component: () => import('./views/CardView.vue'), meta: { title: 'Card' } },
   { path: '/quiz', name: 'quiz', component: () => import('./views/QuizView.vue'), meta: { title: 'Quiz' } },
   { path: '/quiz/play', name: 'quiz-play', component: () => import('./views/QuizPlayView.vue'), meta: { title: 'Quiz in progress' } },
