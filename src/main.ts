@@ -3,10 +3,19 @@ import { createPinia } from 'pinia';
 import App from './App.vue';
 import { makeRouter } from './router';
 import { watchInstall } from './install';
+import { useAppStore } from './stores/app';
 import './styles/base.css';
 
 watchInstall();
 const app = createApp(App);
 app.use(createPinia());
-app.use(makeRouter());
+const router = makeRouter();
+// After an update, this tab's lazy views may be gone from the server and the cache. Say so and
+// offer a reload (progress and a quiz in progress are saved), rather than fail silently.
+router.onError((err: unknown) => {
+  if (/dynamically imported module|Importing a module script failed|Failed to fetch/i.test(String((err as Error)?.message ?? err))) {
+    useAppStore().stale = true;
+  }
+});
+app.use(router);
 app.mount('#app');

@@ -160,6 +160,32 @@ export class IdbRepository implements Repository {
     });
   }
 
+  async cardEventsMany(cardIds: readonly string[]): Promise<Map<string, LogEvent[]>> {
+    return this.tx(['events'], 'readonly', async (t) => {
+      const index = t.objectStore('events').index('cardId');
+      const lists = await Promise.all(cardIds.map((id) => promisifyRequest(index.getAll(id))));
+      const out = new Map<string, LogEvent[]>();
+      cardIds.forEach((id, i) => out.set(id, (lists[i] as unknown[]).filter((v) => !logEventProblem(v)).map((v) => v as LogEvent)));
+      return out;
+    });
+  }
+
+  async loggedCardIds(): Promise<string[]> {
+    return this.tx(['events'], 'readonly', (t) => {
+      const ids: string[] = [];
+      const req = t.objectStore('events').index('cardId').openKeyCursor(null, 'nextunique');
+      return new Promise<string[]>((resolve, reject) => {
+        req.onsuccess = () => {
+          const c = req.result;
+          if (!c) return resolve(ids);
+          ids.push(String(c.key));
+          c.continue();
+        };
+        req.onerror = () => reject(req.error);
+      });
+    });
+  }
+
   async putStates(states: CardState[]): Promise<void> {
     await this.tx(['cards'], 'readwrite', (t) => {
       const cards = t.objectStore('cards');

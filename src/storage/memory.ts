@@ -52,6 +52,15 @@ export class MemoryRepository implements Repository {
     return (await this.events()).events.filter((e) => e.cardId === cardId);
   }
 
+  async cardEventsMany(cardIds: readonly string[]) {
+    const all = (await this.events()).events;
+    return new Map(cardIds.map((id) => [id, all.filter((e) => e.cardId === id)] as const));
+  }
+
+  async loggedCardIds() {
+    return [...new Set((await this.events()).events.map((e) => e.cardId))].sort();
+  }
+
   async putStates(states: CardState[]) {
     if (this.failWrites) throw new WriteError('Saving failed.', this.failWrites === 'quota');
     for (const s of states) this.cards.set(s.cardId, structuredClone(s));

@@ -44,6 +44,10 @@ export interface Repository {
   events(range?: { from?: number; to?: number }): Promise<{ events: LogEvent[]; problems: StorageProblem[] }>;
   /** One card's events, in time order. */
   cardEvents(cardId: string): Promise<LogEvent[]>;
+  /** Several cards' events, read in one short transaction (for checks that walk the log in chunks). */
+  cardEventsMany(cardIds: readonly string[]): Promise<Map<string, LogEvent[]>>;
+  /** Every card id that has at least one event, sorted. */
+  loggedCardIds(): Promise<string[]>;
   /** Replace the given card states in one write (after a rebuild or repair). */
   putStates(states: CardState[]): Promise<void>;
   getValue<T>(key: string): Promise<T | undefined>;

@@ -11,6 +11,10 @@ export const useAppStore = defineStore('app', () => {
   const error = ref<string | null>(null);
   /** False until the student has seen the welcome (also after site data was cleared). */
   const welcomed = ref(true);
+  /** What the start-up checks found and repaired, for the status bar. */
+  const notice = ref<string | null>(null);
+  /** A newer version's files replaced ours while this tab was open (a lazy view failed to load). */
+  const stale = ref(false);
   let starting: Promise<void> | null = null;
 
   function start(): Promise<void> {
@@ -20,10 +24,23 @@ export const useAppStore = defineStore('app', () => {
         await Promise.all([useContentStore().load(), useCollectionStore().load()]);
         welcomed.value = (await useRepository().getValue<boolean>('welcomed')) === true;
         ready.value = true;
+        const bad = useCollectionStore().problems.length;
+        if (bad) notice.value = `${bad} stored record${bad === 1 ? '' : 's'} could not be read; rebuilt from your review history.`;
+        // The integrity check runs once the first screen is up, in small steps.
+        setTimeout(() => void integrity(), 3000);
       } catch (e) {
         error.value = `Durand could not open its storage on this device (${(e as Error).message}). Private browsing can block it; try a normal window.`;
       }
     })());
+  }
+
+  async function integrity() {
+    try {
+      const fixed = await useCollectionStore().checkIntegrity();
+      if (fixed.length) notice.value = `Checked your cards against your review history and repaired ${fixed.length}.`;
+    } catch {
+      // A check that cannot run now runs at the next launch.
+    }
   }
 
   async function welcome() {
@@ -31,5 +48,5 @@ export const useAppStore = defineStore('app', () => {
     await useRepository().setValue('welcomed', true);
   }
 
-  return { ready, error, welcomed, start, welcome };
+  return { ready, error, welcomed, notice, stale, start, welcome };
 });

@@ -64,6 +64,7 @@ export const useBackupStore = defineStore('backup', () => {
     if (!p) return;
     await useCollectionStore().flush();
     await useRepository().replaceAll(p.backup.data);
+    useCollectionStore().announceReplaced();
     pending.value = null;
   }
 
@@ -76,6 +77,7 @@ export const useBackupStore = defineStore('backup', () => {
     await useCollectionStore().flush();
     const empty: BackupData = { events: [], cards: [], kv: {} };
     await useRepository().replaceAll(empty);
+    useCollectionStore().announceReplaced();
   }
 
   return { lastBackup, pending, error, load, exportBackup, prepareImport, confirmImport, cancelImport, resetAll };

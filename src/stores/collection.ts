@@ -12,10 +12,14 @@ import { dayStart } from '../engine/day';
 import { eventId, type CardState, type Grade, type LogEvent, type ReviewMode } from '../engine/types';
 import { StaleStateError, type StorageProblem } from '../storage/repository';
 import { useRepository } from './repository';
+import { IdbRepository } from '../storage/idb';
 import { useSettingsStore } from './settings';
 import { now, randomSuffix, tzOffset } from './clock';
 
 export type SaveStatus = 'idle' | 'saving' | 'saved' | 'error';
+
+/** What one tab tells the others (BroadcastChannel 'durand'). */
+export type TabMessage = { type: 'commit'; event: LogEvent; state: CardState } | { type: 'replaced' };
 
 /** Delays before retrying a failed write, ms (the last one repeats). */
 const RETRY_MS = [1000, 3000, 10000, 30000];
@@ -33,6 +37,27 @@ export const useCollectionStore = defineStore('collection', () => {
   const persisted = ref<boolean | null>(null);
 
   const settings = useSettingsStore();
+
+  // Other tabs of the app: each stored answer is announced, so every tab's view follows.
+  // (Correctness does not depend on it: every write checks the stored state first.)
+  const channel = useRepository() instanceof IdbRepository && typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel('durand') : null;
+  channel?.addEventListener('message', (m: MessageEvent<TabMessage>) => {
+    const msg = m.data;
+    if (msg.type === 'replaced') {
+      void load();
+      return;
+    }
+    const cur = states.value.get(msg.state.cardId);
+    if (pendingCards.has(msg.state.cardId) || (cur && cur.lastEventId >= msg.state.lastEventId)) return;
+    states.value.set(msg.state.cardId, msg.state);
+    triggerRef(states);
+    if (!recent.value.some((x) => x.id === msg.event.id)) recent.value.push(msg.event);
+  });
+
+  /** Tell other tabs that everything was replaced (an import or a reset). */
+  function announceReplaced() {
+    channel?.postMessage({ type: 'replaced' } satisfies TabMessage);
+  }
   let sched: { key: string; s: Scheduler } | null = null;
   function scheduler(): Scheduler {
     const key = JSON.stringify(settings.settings.scheduler);
@@ -60,22 +85,35 @@ export const useCollectionStore = defineStore('collection', () => {
     loaded.value = true;
   }
 
-  /** Compare every cached state with a replay of the whole log; repair and report differences. */
-  async function checkIntegrity(): Promise<string[]> {
+  /**
+   * Compare every cached state with a replay of its card's log; repair and report differences.
+   * Walks the log a chunk of cards at a time, in short read transactions, so answers written
+   * meanwhile are not held up and memory does not grow with the log.
+   */
+  async function checkIntegrity(chunk = 500): Promise<string[]> {
+    await flush();
     const repo = useRepository();
-    const { events } = await repo.events();
-    const rebuilt = replay(events, scheduler());
-    const wrong: CardState[] = [];
-    for (const [id, s] of rebuilt) {
-      const cached = states.value.get(id);
-      if (!cached || JSON.stringify(cached) !== JSON.stringify(s)) wrong.push(s);
+    const ids = await repo.loggedCardIds();
+    const repaired: string[] = [];
+    for (let i = 0; i < ids.length; i += chunk) {
+      const part = ids.slice(i, i + chunk);
+      const byCard = await repo.cardEventsMany(part);
+      const wrong: CardState[] = [];
+      for (const id of part) {
+        if (pendingCards.has(id)) continue; // being written now; checked next time
+        const s = replayCard(id, byCard.get(id) ?? [], scheduler());
+        const cached = states.value.get(id);
+        if (!cached || JSON.stringify(cached) !== JSON.stringify(s)) wrong.push(s);
+      }
+      if (wrong.length) {
+        await repo.putStates(wrong);
+        for (const s of wrong) states.value.set(s.cardId, s);
+        triggerRef(states);
+        repaired.push(...wrong.map((s) => s.cardId));
+      }
+      await new Promise((r) => setTimeout(r, 0));
     }
-    if (wrong.length) {
-      await repo.putStates(wrong);
-      for (const s of wrong) states.value.set(s.cardId, s);
-      triggerRef(states);
-    }
-    return wrong.map((s) => s.cardId);
+    return repaired;
   }
 
   /**
@@ -98,6 +136,8 @@ export const useCollectionStore = defineStore('collection', () => {
   // ---- writing -------------------------------------------------------------------------------
 
   let chain: Promise<void> = Promise.resolve();
+  /** Cards with a write not yet stored. */
+  const pendingCards = new Map<string, number>();
 
   /** Apply an event in memory now, and queue its durable write. Resolves when it is stored. */
   function apply(e: LogEvent, next: CardState): Promise<void> {
@@ -106,6 +146,7 @@ export const useCollectionStore = defineStore('collection', () => {
     triggerRef(states);
     recent.value.push(e);
     pendingCount.value++;
+    pendingCards.set(e.cardId, (pendingCards.get(e.cardId) ?? 0) + 1);
     saveStatus.value = 'saving';
     const write = chain.then(() => writeWithRetry(e, next, expected));
     chain = write.catch(() => {});
@@ -130,7 +171,11 @@ export const useCollectionStore = defineStore('collection', () => {
       }
     }
     pendingCount.value--;
+    const left = (pendingCards.get(e.cardId) ?? 1) - 1;
+    if (left) pendingCards.set(e.cardId, left);
+    else pendingCards.delete(e.cardId);
     saveError.value = null;
+    channel?.postMessage({ type: 'commit', event: e, state: next } satisfies TabMessage);
     if (pendingCount.value === 0) saveStatus.value = 'saved';
     if (e.kind === 'review' && persisted.value === null) void askPersist();
   }
@@ -232,6 +277,7 @@ export const useCollectionStore = defineStore('collection', () => {
     load,
     checkIntegrity,
     rebuildAll,
+    announceReplaced,
     state,
     answer,
     cardOp,
