@@ -17,6 +17,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/missed/session', name: 'missed-session', component: () => import('./views/MissedSessionView.vue'), meta: { title: 'Missed cards review' } },
   { path: '/decks', name: 'decks', component: () => import('./views/DecksView.vue'), meta: { title: 'Decks' } },
   { path: '/timeline', name: 'timeline', component: () => import('./views/TimelineView.vue'), meta: { title: 'Timeline' } },
+  { path: '/stats', name: 'stats', component: () => import('./views/StatsView.vue'), meta: { title: 'Statistics' } },
   { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue'), meta: { title: 'Settings' } },
   { path: '/more', name: 'more', component: () => import('./views/MoreView.vue'), meta: { title: 'More' } },
   { path: '/:rest(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue'), meta: { title: 'Not found' } },
