@@ -43,6 +43,7 @@ const KV_KEYS: Record<string, (v: unknown) => string | null> = {
   lastBackup: (v) => (typeof v === 'number' ? null : 'must be a number'),
   userDecks: (v) => (Array.isArray(v) ? null : 'must be a list'),
   welcomed: (v) => (typeof v === 'boolean' ? null : 'must be true or false'),
+  integrityCheckedAt: (v) => (typeof v === 'number' ? null : 'must be a number'),
 };
 
 function isObj(x: unknown): x is Record<string, unknown> {

@@ -5,6 +5,13 @@ import { useSettingsStore } from './settings';
 import { useContentStore } from './content';
 import { useCollectionStore } from './collection';
 import { useRepository } from './repository';
+import { now } from './clock';
+
+/** Run `fn` when the browser is idle (or after a few seconds where it cannot tell). */
+function whenIdle(fn: () => void) {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 30_000 });
+  else setTimeout(fn, 5000);
+}
 
 export const useAppStore = defineStore('app', () => {
   const ready = ref(false);
@@ -26,8 +33,9 @@ export const useAppStore = defineStore('app', () => {
         ready.value = true;
         const bad = useCollectionStore().problems.length;
         if (bad) notice.value = `${bad} stored record${bad === 1 ? '' : 's'} could not be read; rebuilt from your review history.`;
-        // The integrity check runs once the first screen is up, in small steps.
-        setTimeout(() => void integrity(), 3000);
+        // The integrity check runs at most once a day, when the device is idle, in small steps.
+        const last = (await useRepository().getValue<number>('integrityCheckedAt')) ?? 0;
+        if (now() - last > 86_400_000) whenIdle(() => void integrity());
       } catch (e) {
         error.value = `Durand could not open its storage on this device (${(e as Error).message}). Private browsing can block it; try a normal window.`;
       }
@@ -37,6 +45,7 @@ export const useAppStore = defineStore('app', () => {
   async function integrity() {
     try {
       const fixed = await useCollectionStore().checkIntegrity();
+      await useRepository().setValue('integrityCheckedAt', now());
       if (fixed.length) notice.value = `Checked your cards against your review history and repaired ${fixed.length}.`;
     } catch {
       // A check that cannot run now runs at the next launch.

@@ -36,7 +36,7 @@ describe('hostile deck files', () => {
       }),
       { numRuns: 1000 },
     );
-  });
+  }, 120_000);
 });
 
 describe('hostile tab-separated decks', () => {
@@ -61,7 +61,7 @@ describe('hostile tab-separated decks', () => {
       }),
       { numRuns: 1000 },
     );
-  });
+  }, 120_000);
 });
 
 describe('the app source', () => {
