@@ -31,7 +31,7 @@ describe.skipIf(SKIP)('foundation (Chromium)', () => {
   });
 
   it('keeps three graded cards across a reload', async () => {
-    await page.getByTestId('start').click();
+    await page.getByTestId('welcome-start').click();
     for (let i = 0; i < 3; i++) {
       const prompt = await page.getByTestId('prompt').textContent();
       await page.keyboard.press('Space');

@@ -5,7 +5,7 @@
 import type { Fact } from '../../deck/types.ts';
 import { type Rng, createRng, shuffle } from '../random.ts';
 import { buildMatch, buildOrder, createSetFinders } from './groups.ts';
-import { buildChoice, buildTrueFalse, buildTyped } from './single.ts';
+import { buildChoice, buildTrueFalse, buildTyped, canTyped } from './single.ts';
 import { QUIZ_KINDS, QuizError, type Question, type QuizConfig, type QuizKind } from './types.ts';
 
 /** One-fact formats to fall back on, most preferred first. */
@@ -45,7 +45,7 @@ function tryKind(kind: QuizKind, remaining: readonly Fact[], { rng, finders, exh
     case 'choice':
       return buildChoice(head, rng, id);
     case 'typed':
-      return buildTyped(head, id);
+      return canTyped(head) ? buildTyped(head, id) : null;
     case 'truefalse':
       return buildTrueFalse(head, rng, id);
     case 'order': {
@@ -63,8 +63,8 @@ function tryKind(kind: QuizKind, remaining: readonly Fact[], { rng, finders, exh
 
 /**
  * Build the wanted format; if it cannot be built from the facts left, fall back to the allowed
- * one-fact formats (choice, then true/false, then typed), then to choice, then to typed (always
- * possible), each for the first fact left.
+ * one-fact formats (choice, then true/false, then typed), then to choice, then to typed, each for
+ * the first fact left; as a last resort a typed question even for a long answer (always possible).
  */
 function buildQuestion(wanted: QuizKind, allowed: readonly QuizKind[], remaining: readonly Fact[], builder: Builder, id: string): Question {
   const order = [wanted, ...FALLBACKS.filter((k) => allowed.includes(k)), 'choice', 'typed'] as const;
@@ -72,6 +72,8 @@ function buildQuestion(wanted: QuizKind, allowed: readonly QuizKind[], remaining
     const q = tryKind(kind, remaining, builder, id);
     if (q) return q;
   }
+  const head = remaining[0];
+  if (head) return buildTyped(head, id);
   throw new QuizError('no facts left to build a question from');
 }
 

@@ -26,6 +26,19 @@ export function buildChoice(fact: Fact, rng: Rng, id: string): ChoiceQuestion | 
   return { id, kind: 'choice', factIds: [fact.id], factId: fact.id, prompt: fact.prompt, options, correctIndex: options.indexOf(fact.answer) };
 }
 
+/** Longest answer asked for as a typed answer: names, numbers, dates, short terms. */
+export const TYPED_MAX_CHARS = 28;
+export const TYPED_MAX_WORDS = 3;
+
+/**
+ * Whether a fact makes a fair typed question: a short answer (nobody types a whole phrase exactly),
+ * or no distractors at all (the student's own decks), where typing is the only format left.
+ */
+export function canTyped(fact: Fact): boolean {
+  const a = fact.answer.trim();
+  return (a.length <= TYPED_MAX_CHARS && a.split(/\s+/).length <= TYPED_MAX_WORDS) || usableDistractors(fact).length === 0;
+}
+
 export function buildTyped(fact: Fact, id: string): TypedQuestion {
   return { id, kind: 'typed', factIds: [fact.id], factId: fact.id, prompt: fact.prompt };
 }
