@@ -25,14 +25,20 @@ export const useBackupStore = defineStore('backup', () => {
 
   /** The backup file's name and text. Marks the time of the last backup. */
   async function exportBackup(): Promise<{ name: string; text: string }> {
-    await useCollectionStore().flush();
+    // Not flush(): with the disk full a write may be failing for a long time, and the backup is
+    // exactly what the student needs then. What is stored is exported.
+    await useCollectionStore().settled();
     const repo = useRepository();
     const t = now();
     const data = await repo.exportAll();
     data.kv.lastBackup = t;
     const b = await makeBackup(data, APP_VERSION, t);
-    await repo.setValue('lastBackup', t);
-    lastBackup.value = t;
+    try {
+      await repo.setValue('lastBackup', t);
+      lastBackup.value = t;
+    } catch {
+      // The date of the last backup could not be stored (a full disk): the file matters more.
+    }
     return { name: `durand-backup-${new Date(t).toISOString().slice(0, 10)}.json`, text: JSON.stringify(b) };
   }
 

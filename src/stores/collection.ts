@@ -5,7 +5,7 @@
  * "saved" only once every write has resolved.
  */
 import { defineStore } from 'pinia';
-import { computed, ref, shallowRef, triggerRef } from 'vue';
+import { computed, ref, shallowRef, triggerRef, watch } from 'vue';
 import { Scheduler } from '../engine/scheduler';
 import { advance, effectiveReviews, replay, replayCard, undoableReview } from '../engine/replay';
 import { dayStart } from '../engine/day';
@@ -47,11 +47,12 @@ export const useCollectionStore = defineStore('collection', () => {
       void load();
       return;
     }
+    // The answer counts in this tab's "done today" whatever happens to the state below.
+    if (!recent.value.some((x) => x.id === msg.event.id)) recent.value.push(msg.event);
     const cur = states.value.get(msg.state.cardId);
     if (pendingCards.has(msg.state.cardId) || (cur && cur.lastEventId >= msg.state.lastEventId)) return;
     states.value.set(msg.state.cardId, msg.state);
     triggerRef(states);
-    if (!recent.value.some((x) => x.id === msg.event.id)) recent.value.push(msg.event);
   });
 
   /** Tell other tabs that everything was replaced (an import or a reset). */
@@ -186,6 +187,7 @@ export const useCollectionStore = defineStore('collection', () => {
     const last = events[events.length - 1];
     const at = Math.max(now(), (last?.at ?? 0) + 1);
     const moved = { ...e, at, id: eventId(at, randomSuffix()) } as LogEvent;
+    if (moved.kind === 'review') moved.from = fresh.phase;
     const next = moved.kind === 'undo' ? replayCard(e.cardId, [...events, moved], scheduler()) : advance(fresh, moved, scheduler());
     const i = recent.value.findIndex((x) => x.id === e.id);
     if (i >= 0) recent.value[i] = moved;
@@ -208,6 +210,24 @@ export const useCollectionStore = defineStore('collection', () => {
   /** Wait until every queued write has been stored. */
   function flush(): Promise<void> {
     return chain;
+  }
+
+  /**
+   * Wait until every queued write has been stored, or one is failing (and being retried): for
+   * work that must not wait forever on a full disk, such as exporting a backup.
+   */
+  function settled(): Promise<void> {
+    if (saveStatus.value === 'error') return Promise.resolve();
+    return new Promise((resolve) => {
+      void chain.then(resolve);
+      const stop = watch(saveStatus, (v) => {
+        if (v === 'error') {
+          stop();
+          resolve();
+        }
+      });
+      void chain.then(stop);
+    });
   }
 
   // ---- actions -------------------------------------------------------------------------------
@@ -283,6 +303,7 @@ export const useCollectionStore = defineStore('collection', () => {
     cardOp,
     undo,
     flush,
+    settled,
     todayReviews,
     doneToday,
   };
