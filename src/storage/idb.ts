@@ -32,6 +32,8 @@ function committed(t: IDBTransaction): Promise<void> {
 
 export class IdbRepository implements Repository {
   private db: Promise<IDBDatabase> | null = null;
+  /** The open connection, once open: lets a write start its transaction in the same task. */
+  private dbReady: IDBDatabase | null = null;
   private readonly kvStore: UseStore;
 
   constructor(
@@ -49,17 +51,19 @@ export class IdbRepository implements Repository {
       // Another tab upgrading, or the browser closing the connection: forget it; the next call reopens.
       db.onversionchange = () => {
         db.close();
-        this.db = null;
+        this.forget();
       };
-      db.onclose = () => {
-        this.db = null;
-      };
+      db.onclose = () => this.forget();
+      this.dbReady = db;
       return db;
     });
-    p.catch(() => {
-      this.db = null;
-    });
+    p.catch(() => this.forget());
     return (this.db = p);
+  }
+
+  private forget() {
+    this.db = null;
+    this.dbReady = null;
   }
 
   /**
@@ -72,13 +76,14 @@ export class IdbRepository implements Repository {
     body: (t: IDBTransaction) => T | PromiseLike<T>,
     attempt = 0,
   ): Promise<T> {
-    const db = await this.open();
+    // With the connection open, the transaction starts now, in the caller's task (no await).
+    const db = this.dbReady ?? (await this.open());
     let t: IDBTransaction;
     try {
       t = db.transaction(stores, mode, mode === 'readwrite' ? STRICT : undefined);
     } catch (e) {
       if (attempt < 2 && e instanceof DOMException && e.name === 'InvalidStateError') {
-        this.db = null;
+        this.forget();
         return this.tx(stores, mode, body, attempt + 1);
       }
       throw e;
@@ -105,20 +110,33 @@ export class IdbRepository implements Repository {
   }
 
   async commit(event: LogEvent, state: CardState, expectedLastEventId: string): Promise<void> {
+    let writtenBefore = false;
     try {
       await this.tx(['events', 'cards'], 'readwrite', async (t) => {
+        // All four requests are issued at once, in this task; they run in order. The checks come
+        // when the reads return, and undo the puts (abort) if the write must not stand.
         const cards = t.objectStore('cards');
-        const stored = (await promisifyRequest(cards.get(state.cardId))) as CardState | undefined;
-        const storedLast = stored && !cardStateProblem(stored) ? stored.lastEventId : '';
-        if (storedLast === event.id) return; // already written by an earlier attempt
-        if (storedLast !== expectedLastEventId && !(stored && cardStateProblem(stored))) {
+        const events = t.objectStore('events');
+        const storedReq = cards.get(state.cardId);
+        const existingReq = events.getKey(event.id);
+        events.put(event, event.id);
+        cards.put(state, state.cardId);
+        const [stored, existing] = (await Promise.all([promisifyRequest(storedReq), promisifyRequest(existingReq)])) as [CardState | undefined, IDBValidKey | undefined];
+        if (existing !== undefined) {
+          // Written by an earlier attempt (whose success we did not hear of): keep what is stored.
+          writtenBefore = true;
+          t.abort();
+          return;
+        }
+        const readable = !!stored && !cardStateProblem(stored);
+        const storedLast = readable ? stored.lastEventId : '';
+        if (storedLast !== expectedLastEventId && (readable || !stored)) {
           t.abort();
           throw new StaleStateError(state.cardId);
         }
-        t.objectStore('events').put(event, event.id);
-        cards.put(state, state.cardId);
       });
     } catch (e) {
+      if (writtenBefore) return;
       if (e instanceof StaleStateError) throw e;
       const name = (e as { name?: string })?.name ?? '';
       const quota = name === 'QuotaExceededError' || /quota/i.test(String((e as Error)?.message ?? ''));
@@ -243,6 +261,6 @@ export class IdbRepository implements Repository {
   /** Close the connection (tests, and before a database is deleted). */
   async close(): Promise<void> {
     if (this.db) (await this.db).close();
-    this.db = null;
+    this.forget();
   }
 }

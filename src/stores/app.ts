@@ -22,13 +22,17 @@ export const useAppStore = defineStore('app', () => {
   const notice = ref<string | null>(null);
   /** A newer version's files replaced ours while this tab was open (a lazy view failed to load). */
   const stale = ref(false);
+  /** A quiz is on screen (set by the quiz view). */
+  const inQuiz = ref(false);
   let starting: Promise<void> | null = null;
 
   function start(): Promise<void> {
     return (starting ??= (async () => {
       try {
+        // The decks' fetch starts first: it is the longest part of a cold start.
+        const content = useContentStore().load();
         await useSettingsStore().load();
-        await Promise.all([useContentStore().load(), useCollectionStore().load()]);
+        await Promise.all([content, useCollectionStore().load()]);
         welcomed.value = (await useRepository().getValue<boolean>('welcomed')) === true;
         ready.value = true;
         const bad = useCollectionStore().problems.length;
@@ -57,5 +61,5 @@ export const useAppStore = defineStore('app', () => {
     await useRepository().setValue('welcomed', true);
   }
 
-  return { ready, error, welcomed, notice, stale, start, welcome };
+  return { ready, error, welcomed, notice, stale, inQuiz, start, welcome };
 });

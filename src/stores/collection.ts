@@ -21,6 +21,9 @@ export type SaveStatus = 'idle' | 'saving' | 'saved' | 'error';
 /** What one tab tells the others (BroadcastChannel 'durand'). */
 export type TabMessage = { type: 'commit'; event: LogEvent; state: CardState } | { type: 'replaced' };
 
+const idle = () =>
+  new Promise<void>((r) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => r(), { timeout: 2000 }) : setTimeout(r, 0)));
+
 /** Delays before retrying a failed write, ms (the last one repeats). */
 const RETRY_MS = [1000, 3000, 10000, 30000];
 
@@ -91,7 +94,7 @@ export const useCollectionStore = defineStore('collection', () => {
    * Walks the log a chunk of cards at a time, in short read transactions, so answers written
    * meanwhile are not held up and memory does not grow with the log.
    */
-  async function checkIntegrity(chunk = 500): Promise<string[]> {
+  async function checkIntegrity(chunk = 50): Promise<string[]> {
     await flush();
     const repo = useRepository();
     const ids = await repo.loggedCardIds();
@@ -112,7 +115,9 @@ export const useCollectionStore = defineStore('collection', () => {
         triggerRef(states);
         repaired.push(...wrong.map((s) => s.cardId));
       }
-      await new Promise((r) => setTimeout(r, 0));
+      // Give way: between chunks, wait until no answer is being written and the page is idle.
+      do await idle();
+      while (pendingCount.value > 0);
     }
     return repaired;
   }
@@ -140,17 +145,22 @@ export const useCollectionStore = defineStore('collection', () => {
   /** Cards with a write not yet stored. */
   const pendingCards = new Map<string, number>();
 
-  /** Apply an event in memory now, and queue its durable write. Resolves when it is stored. */
+  /**
+   * Apply an event in memory, and write it durably. Resolves when it is stored. The write starts
+   * first, in this task, so its transaction is under way before the page re-renders.
+   */
   function apply(e: LogEvent, next: CardState): Promise<void> {
     const expected = state(e.cardId)?.lastEventId ?? '';
-    states.value.set(e.cardId, next);
-    triggerRef(states);
-    recent.value.push(e);
+    const idle = pendingCount.value === 0;
     pendingCount.value++;
     pendingCards.set(e.cardId, (pendingCards.get(e.cardId) ?? 0) + 1);
     saveStatus.value = 'saving';
-    const write = chain.then(() => writeWithRetry(e, next, expected));
+    // Writes run one at a time, in order; with none pending this one starts at once.
+    const write = idle ? writeWithRetry(e, next, expected) : chain.then(() => writeWithRetry(e, next, expected));
     chain = write.catch(() => {});
+    states.value.set(e.cardId, next);
+    triggerRef(states);
+    recent.value.push(e);
     return write;
   }
 

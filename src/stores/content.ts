@@ -44,12 +44,13 @@ export const useContentStore = defineStore('content', () => {
   }
 
   async function load() {
-    await loadUserDecks();
-    if (content.value) return;
+    const own = loadUserDecks();
+    if (content.value) return own;
     try {
       const res = await fetch(`${import.meta.env.BASE_URL}content.json`);
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       content.value = (await res.json()) as Content;
+      await own;
     } catch (e) {
       error.value = `The decks could not be loaded (${(e as Error).message}). Reconnect once to download them.`;
     }

@@ -124,6 +124,8 @@ describe.skipIf(SKIP)('timed quiz (Chromium)', () => {
     const before = (await kv<MissedSession>(page, 'missed:session'))!;
     await page.getByTestId('reveal').click();
     await page.getByTestId('missed-again').click(); // wrong: it comes back
+    // The session is saved after each answer (a reload a few milliseconds after a tap may beat it).
+    await expect.poll(async () => (await kv<MissedSession>(page, 'missed:session'))!.answers).toBe(1);
     await page.reload();
     await page.getByTestId('prompt').waitFor();
     const after = (await kv<MissedSession>(page, 'missed:session'))!;
