@@ -26,7 +26,12 @@
  *     integrity check, which happens on the first launch of each day.
  *
  *   node bench/scale.mjs [--sizes 1000,10000] [--answers 200] [--cold-runs 3] [--answer-runs 3]
- *                        [--check-answers 50] [--dist dist] [--out file.json]
+ *                        [--check-answers 50] [--dist dist] [--out file.json] [--diagnose]
+ *
+ * --diagnose adds, after the measured runs, an instrumented cold start and 20 instrumented answers
+ * and prints their timelines (IndexedDB requests and transactions, fetch, JSON parse, long tasks)
+ * and the functions with the most self time: to see why a target is missed. For readable function
+ * names, measure a build made with `npx vite build --minify false --outDir .tmp/dist-debug`.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -158,6 +163,56 @@ export async function seedInPage({ slices, kv = {} }) {
   return out;
 }
 
+/**
+ * Diagnosis only (--diagnose; never during the measured runs, since it wraps browser APIs): records
+ * when each IndexedDB request, transaction, fetch and JSON parse starts and how long it takes, and
+ * long tasks, in window.__trace as [what, start ms, duration ms].
+ */
+export function tracer() {
+  const T = (window.__trace = []);
+  const rec = (what, t0) => T.push([what, Math.round(t0), Math.round(performance.now() - t0)]);
+  const wrap = (proto, name, label) => {
+    const orig = proto[name];
+    proto[name] = function (...a) {
+      const t0 = performance.now();
+      const req = orig.apply(this, a);
+      req.addEventListener('success', () => rec(label(this, a), t0));
+      return req;
+    };
+  };
+  wrap(IDBFactory.prototype, 'open', (_, a) => `open ${a[0]}`);
+  wrap(IDBObjectStore.prototype, 'getAll', (st, a) => `getAll ${st.name}${a[0] ? ' (range)' : ''}`);
+  wrap(IDBObjectStore.prototype, 'getAllKeys', (st) => `getAllKeys ${st.name}`);
+  wrap(IDBIndex.prototype, 'getAll', (ix) => `index ${ix.name} getAll`);
+  wrap(IDBIndex.prototype, 'openKeyCursor', (ix) => `index ${ix.name} key cursor (first step)`);
+  wrap(IDBObjectStore.prototype, 'get', (st, a) => `get ${st.name}${st.name === 'kv' ? ` ${a[0]}` : ''}`);
+  wrap(IDBObjectStore.prototype, 'put', (st) => `put ${st.name}`);
+  const tx = IDBDatabase.prototype.transaction;
+  IDBDatabase.prototype.transaction = function (stores, mode, o) {
+    const t0 = performance.now();
+    const t = tx.call(this, stores, mode, o);
+    t.addEventListener('complete', () => rec(`transaction ${[].concat(stores).join('+')} ${mode ?? 'readonly'}${o?.durability ? ` ${o.durability}` : ''}`, t0));
+    return t;
+  };
+  const json = Response.prototype.json;
+  Response.prototype.json = async function () {
+    const t0 = performance.now();
+    const r = await json.call(this);
+    rec(`parse ${new URL(this.url).pathname}`, t0);
+    return r;
+  };
+  const f = window.fetch;
+  window.fetch = async function (...a) {
+    const t0 = performance.now();
+    const r = await f.apply(this, a);
+    rec(`fetch ${String(a[0]).replace(location.origin, '')} (headers)`, t0);
+    return r;
+  };
+  new PerformanceObserver((l) => {
+    for (const e of l.getEntries()) T.push(['long task', Math.round(e.startTime), Math.round(e.duration)]);
+  }).observe({ type: 'longtask', buffered: true });
+}
+
 /** Remove events from `fromKey` on (the answers of a run) and return the card ids they touched. */
 export async function takeBackInPage(fromKey) {
   const db = await new Promise((res, rej) => {
@@ -281,13 +336,14 @@ export async function heapAfterGc(page) {
 }
 
 /** Open /study on a fresh start of Chromium, offline; returns the page (still open) and timings. */
-export async function coldStart(profile, server) {
+export async function coldStart(profile, server, { trace = false } = {}) {
   const context = await launchContext(profile, { offline: true });
   const page = await firstPage(context);
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.addInitScript(instrument);
+  if (trace) await page.addInitScript(tracer);
   await page.goto(server.url + '/study', { waitUntil: 'commit' });
   const promptAt = await until(page, () => window.__bench?.promptAt, undefined, { timeoutMs: 60_000, intervalMs: 25 });
   const timing = await page.evaluate(() => {
@@ -326,6 +382,52 @@ export async function answerRun(page, n, log) {
   }
   const stored = await countEventsFrom(page, eventKey(runStart));
   return { runStart, total, card, saved, stored };
+}
+
+/**
+ * An instrumented cold start and 20 answers (see `tracer`), printed as timelines: what start-up
+ * waits for, and when each answer's write starts and ends relative to its keydown. With a CPU
+ * profile of the answers: the functions with the most self time.
+ */
+async function diagnose(profile, server, nCards, log) {
+  const open = await coldStart(profile, server, { trace: true });
+  const page = open.page;
+  const startup = await page.evaluate(() => window.__trace.splice(0));
+  log(`  ${nCards} cards, diagnosis: start-up (prompt shown at ${Math.round(open.promptAt)} ms; DOMContentLoaded ${Math.round(open.timing.domContentLoaded)} ms)`);
+  for (const [what, at, ms] of startup) log(`    @${String(at).padStart(5)} ms  ${String(ms).padStart(5)} ms  ${what}`);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+  await cdp.send('Profiler.start');
+  const runStart = await page.evaluate(() => Date.now());
+  const answers = [];
+  for (let i = 0; i < 20; i++) {
+    await page.keyboard.press(' ');
+    await page.evaluate(() => {
+      window.__trace.length = 0;
+      return window.__bench.arm('3');
+    });
+    await page.keyboard.press('3');
+    const [card, saved] = await page.evaluate(() => window.__bench.done);
+    const t0 = await page.evaluate(() => window.__bench.t0);
+    const trace = (await page.evaluate(() => window.__trace.splice(0))).map(([what, at, ms]) => [what, Math.round(at - t0), ms]);
+    answers.push({ card: round(card, 1), saved: round(saved, 1), trace });
+  }
+  const { profile: prof } = await cdp.send('Profiler.stop');
+  await cdp.detach();
+  log(`  ${nCards} cards, diagnosis: 20 answers (times from the keydown)`);
+  for (const a of answers) log(`    next card ${String(a.card).padStart(6)} ms, saved ${String(a.saved).padStart(6)} ms: ${a.trace.map(([w, at, ms]) => `${w} @${at} +${ms}`).join('; ')}`);
+  const self = new Map();
+  const nodes = new Map(prof.nodes.map((n) => [n.id, n]));
+  prof.samples.forEach((id, i) => {
+    const n = nodes.get(id);
+    const k = `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^.*\//, '')}${n.callFrame.url ? `:${n.callFrame.lineNumber + 1}` : ''}`;
+    self.set(k, (self.get(k) ?? 0) + (prof.timeDeltas[i] ?? 0) / 1000);
+  });
+  const top = [...self].filter(([k]) => !/^\((idle|program)\)/.test(k)).sort((x, y) => y[1] - x[1]).slice(0, 15).map(([k, ms]) => [k, round(ms, 1)]);
+  log(`  ${nCards} cards, diagnosis: self time over the 20 answers (build with --minify false for names)`);
+  for (const [k, ms] of top) log(`    ${String(ms).padStart(7)} ms  ${k}`);
+  return { open, fromKey: eventKey(runStart), diagnosis: { startup, answers, selfTime: top } };
 }
 
 /** Wait until the profile's IndexedDB files stop changing (LevelDB compacts after a big write). */
@@ -474,11 +576,22 @@ export async function measureSize(gen, nCards, opts) {
     result.writeFloor = { medianMs: round(median(floor), 2), p95Ms: round(percentile(floor, 95), 2) };
     log(`  ${nCards} cards: strict write of one record: median ${result.writeFloor.medianMs} ms, p95 ${result.writeFloor.p95Ms} ms`);
 
+    let lastFromKey = runs[runs.length - 1].fromKey;
+    if (opts.diagnose) {
+      await restore(open.page, lastFromKey);
+      await open.context.close();
+      open = null;
+      const d = await diagnose(profile, server, nCards, log);
+      open = d.open;
+      result.diagnosis = d.diagnosis;
+      lastFromKey = d.fromKey;
+    }
+
     if (checkAnswers > 0) {
       // The first launch of a day runs the integrity check when the page is idle: answers given
       // meanwhile share IndexedDB (and the main thread) with it.
       try {
-        await restore(open.page, runs[runs.length - 1].fromKey);
+        await restore(open.page, lastFromKey);
         await open.page.evaluate(kvInPage, { integrityCheckedAt: null });
         await open.context.close();
         open = await coldStart(profile, server);
@@ -537,6 +650,7 @@ async function main() {
       'cold-runs': { type: 'string' },
       'answer-runs': { type: 'string' },
       'check-answers': { type: 'string' },
+      diagnose: { type: 'boolean', default: false },
       dist: { type: 'string' },
       out: { type: 'string' },
     },
@@ -547,6 +661,7 @@ async function main() {
   if (values['cold-runs']) opts.coldRuns = Number(values['cold-runs']);
   if (values['answer-runs']) opts.answerRuns = Number(values['answer-runs']);
   if (values['check-answers']) opts.checkAnswers = Number(values['check-answers']);
+  if (values.diagnose) opts.diagnose = true;
   if (values.dist) opts.dist = resolve(values.dist);
   const res = await runScale(opts);
   const json = JSON.stringify(res, (k, v) => (k === 'samples' ? undefined : v), 2);
