@@ -41,6 +41,27 @@ export const useCollectionStore = defineStore('collection', () => {
 
   const settings = useSettingsStore();
 
+  /**
+   * Told of every change to the states: a card id when one card changed, null when all of them
+   * were replaced. Lets the study queue follow one card at a time instead of looking at all.
+   */
+  const listeners = new Set<(cardId: string | null) => void>();
+  function onChange(fn: (cardId: string | null) => void): () => void {
+    listeners.add(fn);
+    return () => listeners.delete(fn);
+  }
+  /** Set one card's state, and tell the views and listeners. */
+  function setState(s: CardState) {
+    states.value.set(s.cardId, s);
+    triggerRef(states);
+    for (const fn of listeners) fn(s.cardId);
+  }
+  /** Replace every state at once. */
+  function replaceStates(map: Map<string, CardState>) {
+    states.value = map;
+    for (const fn of listeners) fn(null);
+  }
+
   // Other tabs of the app: each stored answer is announced, so every tab's view follows.
   // (Correctness does not depend on it: every write checks the stored state first.)
   const channel = useRepository() instanceof IdbRepository && typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel('durand') : null;
@@ -54,8 +75,7 @@ export const useCollectionStore = defineStore('collection', () => {
     if (!recent.value.some((x) => x.id === msg.event.id)) recent.value.push(msg.event);
     const cur = states.value.get(msg.state.cardId);
     if (pendingCards.has(msg.state.cardId) || (cur && cur.lastEventId >= msg.state.lastEventId)) return;
-    states.value.set(msg.state.cardId, msg.state);
-    triggerRef(states);
+    setState(msg.state);
   });
 
   /** Tell other tabs that everything was replaced (an import or a reset). */
@@ -82,7 +102,7 @@ export const useCollectionStore = defineStore('collection', () => {
       await repo.putStates(repaired);
     }
     problems.value = bad;
-    states.value = map;
+    replaceStates(map);
     const since = dayStartAt() - 86_400_000; // a little before today, so a day change while open is fine
     recent.value = (await repo.events({ from: since })).events;
     persisted.value = (await repo.getValue<boolean>('persisted')) ?? null;
@@ -111,8 +131,7 @@ export const useCollectionStore = defineStore('collection', () => {
       }
       if (wrong.length) {
         await repo.putStates(wrong);
-        for (const s of wrong) states.value.set(s.cardId, s);
-        triggerRef(states);
+        for (const s of wrong) setState(s);
         repaired.push(...wrong.map((s) => s.cardId));
       }
       // Give way: between chunks, wait until no answer is being written and the page is idle.
@@ -131,7 +150,7 @@ export const useCollectionStore = defineStore('collection', () => {
     const repo = useRepository();
     const rebuilt = replay((await repo.events()).events, scheduler());
     await repo.putStates([...rebuilt.values()]);
-    states.value = rebuilt;
+    replaceStates(rebuilt);
     return rebuilt.size;
   }
 
@@ -158,8 +177,7 @@ export const useCollectionStore = defineStore('collection', () => {
     // Writes run one at a time, in order; with none pending this one starts at once.
     const write = idle ? writeWithRetry(e, next, expected) : chain.then(() => writeWithRetry(e, next, expected));
     chain = write.catch(() => {});
-    states.value.set(e.cardId, next);
-    triggerRef(states);
+    setState(next);
     recent.value.push(e);
     return write;
   }
@@ -201,8 +219,7 @@ export const useCollectionStore = defineStore('collection', () => {
     const next = moved.kind === 'undo' ? replayCard(e.cardId, [...events, moved], scheduler()) : advance(fresh, moved, scheduler());
     const i = recent.value.findIndex((x) => x.id === e.id);
     if (i >= 0) recent.value[i] = moved;
-    states.value.set(e.cardId, next);
-    triggerRef(states);
+    setState(next);
     return { e: moved, next, expected: fresh.lastEventId };
   }
 
@@ -304,6 +321,7 @@ export const useCollectionStore = defineStore('collection', () => {
     pendingCount,
     persisted,
     scheduler,
+    onChange,
     load,
     checkIntegrity,
     rebuildAll,

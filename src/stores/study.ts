@@ -1,10 +1,12 @@
 /**
  * A study session: the day's queue, the card in front of the student, reveal, grade, undo.
- * The queue is rebuilt after every answer, so a card failed now comes back when it falls due.
+ * The queue follows every answer (a card failed now comes back when it falls due): a DayQueue
+ * is made once per day and choice of decks, and moves only the card that changed.
  */
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { buildQueue, queueOrder } from '../engine/queue';
+import { queueOrder } from '../engine/queue';
+import { DayQueue } from '../engine/day-queue';
 import { dayStart } from '../engine/day';
 import type { Outcome } from '../engine/scheduler';
 import type { Grade } from '../engine/types';
@@ -31,12 +33,22 @@ export const useStudyStore = defineStore('study', () => {
   /** Card ids of the chosen decks, categories and articles, in deck order. */
   const cardIds = computed(() => selectFacts(content.decks, settings.settings.study).map((f) => f.id));
 
+  /** Not reactive itself: `changed` says when it moved. */
+  let day: DayQueue | null = null;
+  const changed = ref(0);
+  collection.onChange((id) => {
+    if (id === null) day = null; // everything replaced: made again when next asked
+    else day?.update(id, collection.states.get(id));
+    changed.value++;
+  });
+
   const queue = computed(() => {
     void tick.value;
-    void collection.states; // rebuild when states change
+    void changed.value;
     const t = now();
-    const start = dayStart(t, settings.settings.dayStartHour, tzOffset(t));
-    return buildQueue(cardIds.value, collection.states, t, start + 86_400_000, settings.settings.limits, collection.doneToday);
+    const end = dayStart(t, settings.settings.dayStartHour, tzOffset(t)) + 86_400_000;
+    if (!day || day.endOfDay !== end || day.cardIds !== cardIds.value) day = new DayQueue(cardIds.value, collection.states, end);
+    return day.queue(t, settings.settings.limits, collection.doneToday);
   });
 
   const order = computed(() => queueOrder(queue.value));
