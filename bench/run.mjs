@@ -295,7 +295,7 @@ async function main() {
   await part('scale', 'scale', async () => {
     const { runScale } = await import('./scale.mjs');
     const quick = { sizes: [1000], answers: 20, coldRuns: 2, answerRuns: 1 };
-    return runScale({ dist: opts.dist, log, ...(opts.quick ? quick : {}), ...(opts.sizes ? { sizes: opts.sizes } : {}) });
+    return runScale({ log, ...(opts.quick ? quick : {}), ...(opts.sizes ? { sizes: opts.sizes } : {}) });
   });
   await part('sim', 'simulation', () => simulation(opts.quick, log));
 

@@ -5,7 +5,8 @@
  * own IndexedDB format and served as the app's content.json.
  *
  * For each size:
- *  1. plan the collection (seeded); serve dist/ with the synthetic content.json;
+ *  1. plan the collection (seeded); build the app with the synthetic decks in place of decks/
+ *     (DURAND_DECKS), exactly as real decks ship: an index and chunks of card text, all precached;
  *  2. first visit online: the service worker installs and precaches; the app creates its database;
  *     the collection is written into it, one transaction per slice of 2,500 cards (the server makes
  *     the next slice while the page writes this one); the student is a returning one (welcomed,
@@ -26,14 +27,14 @@
  *     integrity check, which happens on the first launch of each day.
  *
  *   node bench/scale.mjs [--sizes 1000,10000] [--answers 200] [--cold-runs 3] [--answer-runs 3]
- *                        [--check-answers 50] [--dist dist] [--out file.json] [--diagnose]
+ *                        [--check-answers 50] [--no-minify] [--out file.json] [--diagnose]
  *
  * --diagnose adds, after the measured runs, an instrumented cold start and 20 instrumented answers
  * and prints their timelines (IndexedDB requests and transactions, fetch, JSON parse, long tasks)
  * and the functions with the most self time: to see why a target is missed. For readable function
- * names, measure a build made with `npx vite build --minify false --outDir .tmp/dist-debug`.
+ * names, add --no-minify (the app is built without minifying).
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -58,6 +59,30 @@ export async function loadGenerator() {
   const { runnerImport } = await import('vite');
   const { module } = await runnerImport(resolve(here, 'scale/generate.ts'), { root, logLevel: 'error' });
   return module;
+}
+
+/**
+ * Build the app with these decks instead of decks/ (the build validates them like real ones).
+ * Returns the folder built into, under .tmp/.
+ */
+export async function buildWithDecks(content, nCards, { minify = true } = {}) {
+  const decksDir = resolve(root, `.tmp/bench-decks-${nCards}`);
+  const outDir = resolve(root, `.tmp/bench-dist-${nCards}`);
+  rmSync(decksDir, { recursive: true, force: true });
+  mkdirSync(decksDir, { recursive: true });
+  writeFileSync(join(decksDir, 'sources.json'), JSON.stringify({ sources: content.sources }));
+  for (const d of content.decks) writeFileSync(join(decksDir, `${d.id}.json`), JSON.stringify(d));
+  const { build } = await import('vite');
+  const before = process.env.DURAND_DECKS;
+  process.env.DURAND_DECKS = decksDir;
+  try {
+    await build({ root, logLevel: 'error', build: { outDir, emptyOutDir: true, minify } });
+  } finally {
+    if (before === undefined) delete process.env.DURAND_DECKS;
+    else process.env.DURAND_DECKS = before;
+    rmSync(decksDir, { recursive: true, force: true });
+  }
+  return outDir;
 }
 
 /** Cards per slice: one transaction of about 25,000 events when seeding. */
@@ -425,7 +450,7 @@ async function diagnose(profile, server, nCards, log) {
     self.set(k, (self.get(k) ?? 0) + (prof.timeDeltas[i] ?? 0) / 1000);
   });
   const top = [...self].filter(([k]) => !/^\((idle|program)\)/.test(k)).sort((x, y) => y[1] - x[1]).slice(0, 15).map(([k, ms]) => [k, round(ms, 1)]);
-  log(`  ${nCards} cards, diagnosis: self time over the 20 answers (build with --minify false for names)`);
+  log(`  ${nCards} cards, diagnosis: self time over the 20 answers (--no-minify for names)`);
   for (const [k, ms] of top) log(`    ${String(ms).padStart(7)} ms  ${k}`);
   return { open, fromKey: eventKey(runStart), diagnosis: { startup, answers, selfTime: top } };
 }
@@ -483,11 +508,16 @@ const rounded = ({ fromKey, ...r }) =>
  * @returns figures (medians over runs) and the raw runs
  */
 export async function measureSize(gen, nCards, opts) {
-  const { dist, answers, coldRuns, answerRuns, checkAnswers = 0, seed, log = () => {} } = opts;
+  const { answers, coldRuns, answerRuns, checkAnswers = 0, seed, log = () => {} } = opts;
   // The collection is made a slice at a time while the page writes the previous slice.
   const plan = gen.planCollection({ nCards, now: Date.now(), seed });
-  const contentJson = JSON.stringify(plan.content());
-  const routes = { '/content.json': { body: contentJson, type: 'application/json' } };
+  const content = plan.content();
+  const contentBytes = Buffer.byteLength(JSON.stringify(content));
+  const tb = performance.now();
+  const dist = await buildWithDecks(content, nCards, { minify: opts.minify });
+  const buildMs = Math.round(performance.now() - tb);
+  const indexBytes = statSync(join(dist, 'content.json')).size;
+  const routes = {};
   const sliceUrls = [];
   const byId = new Map();
   let summary = null;
@@ -526,7 +556,7 @@ export async function measureSize(gen, nCards, opts) {
     await page.locator('main h1').first().waitFor({ timeout: 60_000 });
     await until(page, () => navigator.serviceWorker?.controller?.state === 'activated', undefined, { timeoutMs: 120_000 });
     const counts = await page.evaluate(seedInPage, { slices: sliceUrls, kv: { welcomed: true, integrityCheckedAt: Date.now() } });
-    result.collection = { ...summary, contentBytes: Buffer.byteLength(contentJson), generateMs: Math.round(genMs) };
+    result.collection = { ...summary, contentBytes, indexBytes, buildMs, generateMs: Math.round(genMs) };
     if (counts.events !== summary.events || counts.cards !== summary.cards) {
       throw new Error(`seeding stored ${counts.events} events and ${counts.cards} cards, expected ${summary.events} and ${summary.cards}`);
     }
@@ -619,12 +649,13 @@ export async function measureSize(gen, nCards, opts) {
     await open?.context.close().catch(() => {});
     await server.close();
     rmProfile(profile);
+    rmSync(dist, { recursive: true, force: true });
   }
   return result;
 }
 
 export async function runScale(options = {}) {
-  const opts = { ...SCALE_DEFAULTS, dist: resolve(root, 'dist'), ...options };
+  const opts = { ...SCALE_DEFAULTS, ...options };
   if (!CHROME) throw new Error('No Chromium found (set CHROME_PATH or apt-get install chromium).');
   const gen = await loadGenerator();
   const sizes = [];
@@ -651,7 +682,7 @@ async function main() {
       'answer-runs': { type: 'string' },
       'check-answers': { type: 'string' },
       diagnose: { type: 'boolean', default: false },
-      dist: { type: 'string' },
+      'no-minify': { type: 'boolean', default: false },
       out: { type: 'string' },
     },
   });
@@ -662,7 +693,7 @@ async function main() {
   if (values['answer-runs']) opts.answerRuns = Number(values['answer-runs']);
   if (values['check-answers']) opts.checkAnswers = Number(values['check-answers']);
   if (values.diagnose) opts.diagnose = true;
-  if (values.dist) opts.dist = resolve(values.dist);
+  if (values['no-minify']) opts.minify = false;
   const res = await runScale(opts);
   const json = JSON.stringify(res, (k, v) => (k === 'samples' ? undefined : v), 2);
   if (values.out) (await import('node:fs')).writeFileSync(values.out, json + '\n');

@@ -4,6 +4,7 @@ import App from './App.vue';
 import { makeRouter } from './router';
 import { watchInstall } from './install';
 import { useAppStore } from './stores/app';
+import { useContentStore } from './stores/content';
 import './styles/base.css';
 
 watchInstall();
@@ -17,5 +18,7 @@ router.onError((err: unknown) => {
     useAppStore().stale = true;
   }
 });
+// Between screens, card text not used lately is dropped (stores/content.ts).
+router.afterEach(() => useContentStore().trim());
 app.use(router);
 app.mount('#app');

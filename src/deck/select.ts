@@ -1,6 +1,7 @@
-import type { Category, Deck, Fact } from './types';
+import type { Category } from './types';
+import type { CardMeta, DeckMeta } from './content';
 
-/** Which facts a session uses: chosen decks, categories and articles (an empty list means all). */
+/** Which cards a session uses: chosen decks, categories and articles (an empty list means all). */
 export interface FactFilter {
   decks: string[];
   categories: Category[];
@@ -9,11 +10,11 @@ export interface FactFilter {
 
 export const ALL: FactFilter = { decks: [], categories: [], sources: [] };
 
-/** The facts that pass the filter, in deck order. */
-export function selectFacts(decks: readonly Deck[], f: FactFilter): Fact[] {
+/** The cards that pass the filter, in deck order. */
+export function selectCards(decks: readonly DeckMeta[], f: FactFilter): CardMeta[] {
   return decks
     .filter((d) => f.decks.length === 0 || f.decks.includes(d.id))
-    .flatMap((d) => d.facts)
+    .flatMap((d) => d.cards)
     .filter((x) => f.categories.length === 0 || f.categories.includes(x.category))
-    .filter((x) => f.sources.length === 0 || x.sources.some((s) => f.sources.includes(s.source)));
+    .filter((x) => f.sources.length === 0 || x.sources.some((s) => f.sources.includes(s)));
 }

@@ -12,7 +12,6 @@
  */
 import { DAY, HOUR } from './day';
 import type { CardState, ReviewEvent } from './types';
-import type { Fact } from '../deck/types';
 
 export type TzOffset = number | ((at: number) => number);
 
@@ -138,14 +137,14 @@ export interface MasteryRow {
  */
 export function mastery(
   states: ReadonlyMap<string, CardState>,
-  facts: Iterable<Fact>,
+  cards: Iterable<{ id: string; category: string; sources: readonly string[] }>,
   key: 'category' | 'source',
   now: number,
   recall: (state: CardState, now: number) => number,
 ): MasteryRow[] {
   const rows = new Map<string, MasteryRow & { recallSum: number }>();
-  for (const f of facts) {
-    const keys = key === 'category' ? [f.category] : [...new Set(f.sources.map((s) => s.source))];
+  for (const f of cards) {
+    const keys = key === 'category' ? [f.category] : [...new Set(f.sources)];
     const s = states.get(f.id);
     const r = s && s.phase !== 0 ? recall(s, now) : null;
     for (const k of keys) {

@@ -52,13 +52,13 @@ export const useMissedStore = defineStore('missed', () => {
 
   const list = computed<Missed[]>(() => {
     const since = windowDays.value === 'all' ? 0 : now() - windowDays.value * 86_400_000;
-    return missedCards(log.value, since).filter((m) => content.facts.has(m.cardId));
+    return missedCards(log.value, since).filter((m) => content.cards.has(m.cardId));
   });
 
   const save = () => useRepository().setValue(KEY, session.value ? plain(session.value) : null);
 
   async function startSession(ids: string[], mode: MissedMode) {
-    const queue = ids.filter((id) => content.facts.has(id));
+    const queue = ids.filter((id) => content.cards.has(id));
     session.value = queue.length ? { mode, queue, total: queue.length, answers: 0, round: 0 } : null;
     await save();
   }
@@ -70,7 +70,7 @@ export const useMissedStore = defineStore('missed', () => {
     const id = currentId.value;
     const s = session.value;
     if (!id || !s || s.mode !== 'quiz') return null;
-    const f = content.facts.get(id);
+    const f = content.fact(id);
     if (!f) return null;
     const [q] = generateQuiz([f], { seed: `missed-${s.round}`, count: 1, formats: ['choice'] });
     return q?.kind === 'choice' ? q : null;

@@ -8,7 +8,8 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { generateQuiz, gradeResponse, quizGrade, type GradeResult, type Question, type QuizKind, type Response } from '../engine/quiz';
 import { RELOAD_GRACE_MS, resumeClock, seen, startClock, timeLeft, type ClockState, type Timing } from '../engine/quiz/clock';
-import { selectFacts, type FactFilter } from '../deck/select';
+import { selectCards, type FactFilter } from '../deck/select';
+import { createRng, sample } from '../engine/random';
 import { useContentStore } from './content';
 import { useCollectionStore } from './collection';
 import { useRepository } from './repository';
@@ -21,6 +22,9 @@ export interface QuizSetup {
   timing: Timing;
   formats: QuizKind[];
 }
+
+/** Cards a quiz is drawn from, at most. */
+export const POOL = 2000;
 
 export const QUICK_QUIZ: QuizSetup = {
   filter: { decks: [], categories: [], sources: [] },
@@ -105,7 +109,11 @@ export const useQuizStore = defineStore('quiz', () => {
 
   /** Start a quiz; returns false when no fact matches the setup. */
   async function start(setup: QuizSetup, seed = randomSuffix()): Promise<boolean> {
-    const facts = selectFacts(content.decks, setup.filter);
+    // A quiz is drawn from at most POOL cards (picked by the seed), so a very large collection
+    // does not load every card's text to ask ten questions.
+    let ids = selectCards(content.decks, setup.filter).map((c) => c.id);
+    if (ids.length > POOL) ids = sample(ids, POOL, createRng(seed, 'pool'));
+    const facts = await content.need(ids);
     const questions = generateQuiz(facts, { seed, count: setup.count, formats: setup.formats });
     if (!questions.length) return false;
     const t = now();
@@ -126,7 +134,9 @@ export const useQuizStore = defineStore('quiz', () => {
     if (!s || !q || s.feedback) return;
     const t = now();
     const timedOut = response === null || remainingMs(t) <= 0;
-    const result = gradeResponse(q, timedOut ? null : response, content.facts);
+    const facts = new Map((await content.need(q.factIds)).map((f) => [f.id, f]));
+    if (s.feedback || session.value !== s) return; // answered meanwhile (a double tap)
+    const result = gradeResponse(q, timedOut ? null : response, facts);
     const elapsedMs = t - s.shownAt;
     s.answers.push({ response: timedOut ? null : response, result, elapsedMs, timedOut });
     feedScheduler(q, result, elapsedMs);

@@ -4,7 +4,7 @@
  * is made once per day and choice of decks, and moves only the card that changed.
  */
 import { defineStore } from 'pinia';
-import { computed, ref } from 'vue';
+import { computed, ref, watch } from 'vue';
 import { queueOrder } from '../engine/queue';
 import { DayQueue } from '../engine/day-queue';
 import { dayStart } from '../engine/day';
@@ -14,7 +14,7 @@ import { useCollectionStore } from './collection';
 import { useContentStore } from './content';
 import { useSettingsStore } from './settings';
 import { now, tzOffset } from './clock';
-import { selectFacts } from '../deck/select';
+import { selectCards } from '../deck/select';
 
 export const useStudyStore = defineStore('study', () => {
   const collection = useCollectionStore();
@@ -31,7 +31,7 @@ export const useStudyStore = defineStore('study', () => {
   const pinned = ref<string | null>(null);
 
   /** Card ids of the chosen decks, categories and articles, in deck order. */
-  const cardIds = computed(() => selectFacts(content.decks, settings.settings.study).map((f) => f.id));
+  const cardIds = computed(() => selectCards(content.decks, settings.settings.study).map((c) => c.id));
 
   /** Not reactive itself: `changed` says when it moved. */
   let day: DayQueue | null = null;
@@ -53,7 +53,10 @@ export const useStudyStore = defineStore('study', () => {
 
   const order = computed(() => queueOrder(queue.value));
   const currentId = computed(() => pinned.value ?? order.value[0] ?? null);
-  const current = computed(() => (currentId.value ? content.facts.get(currentId.value) ?? null : null));
+  const current = computed(() => (currentId.value ? content.fact(currentId.value) : null));
+  /** The card's text arrives with its chunk; the next few cards' chunks are fetched ahead. */
+  const AHEAD = 8;
+  watch(order, (o) => void content.need(o.slice(0, AHEAD)), { immediate: true });
   const counts = computed(() => ({ learning: queue.value.learning.length, review: queue.value.review.length, new: queue.value.new.length }));
 
   /** What each grade would schedule for the current card. */
@@ -82,6 +85,7 @@ export const useStudyStore = defineStore('study', () => {
     pinned.value = null;
     tick.value++;
     show();
+    content.trim(); // the cards just shown and the next ones are the most recently used: they stay
     return saved;
   }
 

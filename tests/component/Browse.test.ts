@@ -18,6 +18,7 @@ describe('browse and card page', () => {
     await flushPromises();
     expect(w.get('[data-testid=browse-count]').text()).toBe('3 cards');
     await w.get('[data-testid=search]').setValue('answer c');
+    await flushPromises(); // the first search loads every card's text
     expect(w.get('[data-testid=browse-count]').text()).toBe('1 cards');
     expect(w.text()).toContain('Question c?');
     await w.get('[data-testid=search]').setValue('');

@@ -26,6 +26,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { AxeResults } from 'axe-core';
 import { CHROME, LAUNCH_ARGS, SKIP, saved, serve, watchErrors, type StaticServer } from './harness';
 import { all, kv } from './idb';
+import { answerQuestion, answersOf, fetchContent } from './quiz-play';
 import type { QuizSession } from '../../src/stores/quiz';
 import type { Question, QuizKind } from '../../src/engine/quiz';
 import type { Content } from '../../src/deck/load';
@@ -146,10 +147,6 @@ async function widthAt360(page: Page): Promise<number> {
   return w;
 }
 
-async function loadContent(server: StaticServer): Promise<Content> {
-  return (await (await fetch(server.url + '/content.json')).json()) as Content;
-}
-
 /** The question on screen (from the saved session, which holds the right answers). */
 async function currentQuestion(page: Page): Promise<Question> {
   const s = (await kv<QuizSession>(page, 'quiz:current'))!;
@@ -169,8 +166,8 @@ describe.skipIf(SKIP)('accessibility (Chromium, axe-core)', () => {
 
   beforeAll(async () => {
     server = await serve();
-    content = await loadContent(server);
-    answers = new Map(content.decks.flatMap((d) => d.facts.map((f) => [f.id, f.answer] as const)));
+    content = await fetchContent(server.url);
+    answers = answersOf(content);
   });
   afterAll(async () => {
     await server?.close();
@@ -280,7 +277,7 @@ describe.skipIf(SKIP)('accessibility (Chromium, axe-core)', () => {
             const n = seen.get(q.kind) ?? 0;
             seen.set(q.kind, n + 1);
             if (n === 0) await check(`quiz-${q.kind}`);
-            await answerWithMouse(page, q, n === 0 ? 'wrong' : 'right', answers);
+            await answerQuestion(page, q, n === 0 ? 'wrong' : 'right', answers);
             await page.getByTestId('feedback').waitFor();
             if (n === 0) {
               if (await page.locator('[data-testid=feedback] details').count()) await page.locator('[data-testid=feedback] details summary').click();
@@ -598,36 +595,3 @@ describe.skipIf(SKIP)('accessibility (Chromium, axe-core)', () => {
     });
   });
 });
-
-/** Answer the question on screen with the mouse, right or wrong. */
-async function answerWithMouse(page: Page, q: Question, how: 'right' | 'wrong', answers: Map<string, string>) {
-  const right = how === 'right';
-  switch (q.kind) {
-    case 'choice':
-      return page.getByTestId(`option-${right ? q.correctIndex : (q.correctIndex + 1) % q.options.length}`).click();
-    case 'truefalse':
-      return page.getByTestId(q.isTrue === right ? 'tf-true' : 'tf-false').click();
-    case 'typed':
-      await page.getByTestId('typed-input').fill(right ? answers.get(q.factId)! : 'certainly not this');
-      return page.getByTestId('typed-submit').click();
-    case 'order': {
-      // Wrong: as shown (unless that happens to be right); right: moved into place.
-      if (right) {
-        const shown = q.items.map((i) => i.factId);
-        for (let i = 0; i < shown.length; i++) {
-          let at = shown.indexOf(q.correctOrder[i]!);
-          while (at > i) {
-            const cue = q.items.find((x) => x.factId === shown[at])!.cue;
-            await page.getByRole('button', { name: `Move “${cue}” earlier` }).click();
-            [shown[at - 1], shown[at]] = [shown[at]!, shown[at - 1]!];
-            at--;
-          }
-        }
-      }
-      return page.getByTestId('order-submit').click();
-    }
-    case 'match':
-      if (right) for (let i = 0; i < q.pairs.length; i++) await page.getByTestId(`match-${i}`).selectOption({ label: q.pairs[i]!.answer });
-      return page.getByTestId('match-submit').click();
-  }
-}

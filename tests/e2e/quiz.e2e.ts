@@ -10,7 +10,7 @@ import { kv } from './idb';
 import type { QuizSession } from '../../src/stores/quiz';
 import type { MissedSession } from '../../src/stores/missed';
 import type { Question } from '../../src/engine/quiz';
-import type { Content } from '../../src/deck/load';
+import { answerQuestion, answersOf, fetchContent } from './quiz-play';
 
 describe.skipIf(SKIP)('timed quiz (Chromium)', () => {
   let server: StaticServer;
@@ -24,8 +24,7 @@ describe.skipIf(SKIP)('timed quiz (Chromium)', () => {
     browser = await launch();
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
     errors = watchErrors(page);
-    const content = (await (await fetch(server.url + '/content.json')).json()) as Content;
-    answers = new Map(content.decks.flatMap((d) => d.facts.map((f) => [f.id, f.answer] as const)));
+    answers = answersOf(await fetchContent(server.url));
   });
   afterAll(async () => {
     await browser?.close();
@@ -35,44 +34,6 @@ describe.skipIf(SKIP)('timed quiz (Chromium)', () => {
   async function current(): Promise<Question> {
     const s = await kv<QuizSession>(page, 'quiz:current');
     return s!.questions[s!.answers.length]!;
-  }
-
-  async function answerRight(q: Question) {
-    switch (q.kind) {
-      case 'choice':
-        return page.getByTestId(`option-${q.correctIndex}`).click();
-      case 'truefalse':
-        return page.getByTestId(q.isTrue ? 'tf-true' : 'tf-false').click();
-      case 'typed':
-        await page.getByTestId('typed-input').fill(answers.get(q.factId)!);
-        return page.getByTestId('typed-submit').click();
-      case 'order': {
-        const shown = q.items.map((i) => i.factId);
-        for (let i = 0; i < 4; i++) {
-          let at = shown.indexOf(q.correctOrder[i]!);
-          while (at > i) {
-            const cue = q.items.find((x) => x.factId === shown[at])!.cue;
-            await page.getByRole('button', { name: `Move “${cue}” earlier` }).click();
-            [shown[at - 1], shown[at]] = [shown[at]!, shown[at - 1]!];
-            at--;
-          }
-        }
-        return page.getByTestId('order-submit').click();
-      }
-      case 'match':
-        for (let i = 0; i < 4; i++) await page.getByTestId(`match-${i}`).selectOption({ label: q.pairs[i]!.answer });
-        return page.getByTestId('match-submit').click();
-    }
-  }
-
-  async function answerWrong(q: Question) {
-    if (q.kind === 'choice') return page.getByTestId(`option-${(q.correctIndex + 1) % q.options.length}`).click();
-    if (q.kind === 'truefalse') return page.getByTestId(q.isTrue ? 'tf-false' : 'tf-true').click();
-    if (q.kind === 'typed') {
-      await page.getByTestId('typed-input').fill('certainly not this');
-      return page.getByTestId('typed-submit').click();
-    }
-    throw new Error('only single-fact questions are answered wrong in this test');
   }
 
   it('runs a 10-question quiz with 10 s per question: right, wrong, a time-out and a reload', async () => {
@@ -104,8 +65,7 @@ describe.skipIf(SKIP)('timed quiz (Chromium)', () => {
       expect(q.id).toBe(s0.questions[i]!.id);
       if (i === timeout) {
         await page.getByText('Time ran out').waitFor({ timeout: 15_000 });
-      } else if (wrong.has(i)) await answerWrong(q);
-      else await answerRight(q);
+      } else await answerQuestion(page, q, wrong.has(i) ? 'wrong' : 'right', answers);
       await page.getByTestId('feedback').waitFor();
       await page.getByTestId('next').click();
     }

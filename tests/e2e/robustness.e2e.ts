@@ -49,8 +49,7 @@ import { all, kv } from './idb';
 import { buildNext } from './build-next';
 import type { CardState, LogEvent, ReviewEvent } from '../../src/engine/types';
 import type { QuizRecord, QuizSession } from '../../src/stores/quiz';
-import type { Question } from '../../src/engine/quiz';
-import type { Content } from '../../src/deck/load';
+import { answerQuestion, answersOf, fetchContent } from './quiz-play';
 import { readBackup, type Backup } from '../../src/storage/backup';
 
 declare global {
@@ -515,8 +514,7 @@ describe.skipIf(SKIP)('robustness under faults (Chromium)', () => {
     currentTest = 'update';
     const b = await open();
     const page = await firstPage(b);
-    const content = (await (await fetch(origin + '/content.json')).json()) as Content;
-    const answers = new Map(content.decks.flatMap((d) => d.facts.map((f) => [f.id, f.answer] as const)));
+    const answers = answersOf(await fetchContent(origin));
     await openToday(page, origin);
     await controlled(page);
 
@@ -533,43 +531,10 @@ describe.skipIf(SKIP)('robustness under faults (Chromium)', () => {
     const wrong = new Set(single.slice(-2));
     expect(wrong.size).toBe(2);
 
-    const answerQ = async (q: Question, right: boolean) => {
-      if (!right) {
-        if (q.kind === 'choice') return page.getByTestId(`option-${(q.correctIndex + 1) % q.options.length}`).click();
-        if (q.kind === 'truefalse') return page.getByTestId(q.isTrue ? 'tf-false' : 'tf-true').click();
-        await page.getByTestId('typed-input').fill('certainly not this');
-        return page.getByTestId('typed-submit').click();
-      }
-      switch (q.kind) {
-        case 'choice':
-          return page.getByTestId(`option-${q.correctIndex}`).click();
-        case 'truefalse':
-          return page.getByTestId(q.isTrue ? 'tf-true' : 'tf-false').click();
-        case 'typed':
-          await page.getByTestId('typed-input').fill(answers.get(q.factId)!);
-          return page.getByTestId('typed-submit').click();
-        case 'order': {
-          const shown = q.items.map((x) => x.factId);
-          for (let i = 0; i < shown.length; i++) {
-            let at = shown.indexOf(q.correctOrder[i]!);
-            while (at > i) {
-              const cue = q.items.find((x) => x.factId === shown[at])!.cue;
-              await page.getByRole('button', { name: `Move “${cue}” earlier` }).click();
-              [shown[at - 1], shown[at]] = [shown[at]!, shown[at - 1]!];
-              at--;
-            }
-          }
-          return page.getByTestId('order-submit').click();
-        }
-        case 'match':
-          for (let i = 0; i < q.pairs.length; i++) await page.getByTestId(`match-${i}`).selectOption({ label: q.pairs[i]!.answer });
-          return page.getByTestId('match-submit').click();
-      }
-    };
     const heading = () => page.getByRole('heading', { level: 1 }).textContent();
     const play = async (i: number) => {
       await expect.poll(heading, { timeout: 30_000 }).toBe(`Question ${i + 1} of ${n}`);
-      await answerQ(s0.questions[i]!, !wrong.has(i));
+      await answerQuestion(page, s0.questions[i]!, wrong.has(i) ? 'wrong' : 'right', answers);
       await page.getByTestId('feedback').waitFor();
       await page.getByTestId('next').click();
     };

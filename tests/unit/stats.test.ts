@@ -9,7 +9,7 @@ import { dayKey, DAY, HOUR } from '../../src/engine/day';
 import { effectiveReviews, newState } from '../../src/engine/replay';
 import { Scheduler } from '../../src/engine/scheduler';
 import { eventId, type CardState, type Grade, type LogEvent, type Phase, type ReviewEvent } from '../../src/engine/types';
-import type { Category, Fact } from '../../src/deck/types';
+import type { Category } from '../../src/deck/types';
 
 const NOW = Date.UTC(2026, 2, 10, 12);
 const at = (iso: string) => Date.parse(iso);
@@ -161,10 +161,8 @@ describe('trueRetention', () => {
 });
 
 describe('mastery', () => {
-  const fact = (id: string, category: Category, sources: string[]): Fact => ({
-    id, category, prompt: id, answer: id, accept: [], distractors: [], explanation: '', cue: id, statement: '{answer}',
-    sources: sources.map((source) => ({ source, evidence: 'some words here' })), tags: [], related: [],
-  });
+  // Cards as the index has them (id, category, the articles cited), without their text.
+  const fact = (id: string, category: Category, sources: string[]) => ({ id, category, sources });
   const facts = [
     fact('f1', 'date', ['A']),
     fact('f2', 'date', ['A', 'B']),
