@@ -23,6 +23,7 @@ import { Scheduler } from '../../src/engine/scheduler.ts';
 import { dayStart } from '../../src/engine/day.ts';
 import { eventId, type CardState, type Grade, type LogEvent, type ReviewEvent } from '../../src/engine/types.ts';
 import { CATEGORIES, type Deck, type Fact, type Source } from '../../src/deck/types.ts';
+import { answerKey } from '../../src/deck/validate.ts';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -134,6 +135,17 @@ export const SYNTHETIC_SOURCES: Source[] = [1, 2, 3, 4, 5].map((i) => ({
 
 export const cardIdOf = (i: number) => `syn-${String(i).padStart(6, '0')}`;
 
+/** Wrong answers of these lengths in words, none equal to the answer or to each other (as the deck check compares them). */
+function distinctFrom(answer: string, lengths: number[], make: (words: number) => string): string[] {
+  const seen = new Set([answerKey(answer)]);
+  return lengths.map((n) => {
+    let d = make(n);
+    while (seen.has(answerKey(d))) d = make(n);
+    seen.add(answerKey(d));
+    return d;
+  });
+}
+
 /**
  * One synthetic fact, about as long as the real ones (about 1 kB of JSON each: a long prompt, a
  * two-sentence explanation, four distractors, evidence, tags and links).
@@ -147,7 +159,7 @@ export function syntheticFact(i: number, seed: number, nCards: number): Fact {
     prompt: `Card ${i}: ${cap(words(r, 22))}?`,
     answer,
     accept: r() < 0.3 ? [answer.toLowerCase()] : [],
-    distractors: [cap(words(r, 2)), cap(words(r, 2)), cap(words(r, 3)), cap(words(r, 2))],
+    distractors: distinctFrom(answer, [2, 2, 3, 2], (n) => cap(words(r, n))),
     explanation: `${sentence(r, 24)} ${sentence(r, 20)}`,
     cue: cap(words(r, 6)),
     statement: `${cap(words(r, 6))} {answer} ${words(r, 3)}.`,

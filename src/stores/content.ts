@@ -63,8 +63,9 @@ export const useContentStore = defineStore('content', () => {
     c.loading ??= (async () => {
       try {
         const res = await fetch(`${import.meta.env.BASE_URL}${index.value!.chunks[i]}`);
-        if (res.status === 404) {
-          // A newer version replaced the decks (and this chunk) while this tab was open.
+        if (res.status === 404 || (res.ok && !/json/.test(res.headers.get('content-type') ?? ''))) {
+          // A newer version replaced the decks (and this chunk) while this tab was open. (A host
+          // that answers every unknown path with index.html sends HTML instead of a 404.)
           useAppStore().stale = true;
           return;
         }

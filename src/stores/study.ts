@@ -16,6 +16,9 @@ import { useSettingsStore } from './settings';
 import { now, tzOffset } from './clock';
 import { selectCards } from '../deck/select';
 
+const afterIdle = () =>
+  new Promise<void>((r) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => r(), { timeout: 500 }) : setTimeout(r, 0)));
+
 export const useStudyStore = defineStore('study', () => {
   const collection = useCollectionStore();
   const content = useContentStore();
@@ -54,9 +57,28 @@ export const useStudyStore = defineStore('study', () => {
   const order = computed(() => queueOrder(queue.value));
   const currentId = computed(() => pinned.value ?? order.value[0] ?? null);
   const current = computed(() => (currentId.value ? content.fact(currentId.value) : null));
-  /** The card's text arrives with its chunk; the next few cards' chunks are fetched ahead. */
+  /**
+   * The card's text arrives with its chunk (`current` is null until then). The next few cards'
+   * chunks are fetched ahead, once the answers are saved and the page is idle, so that parsing
+   * them never holds up an answer.
+   */
   const AHEAD = 8;
-  watch(order, (o) => void content.need(o.slice(0, AHEAD)), { immediate: true });
+  let prefetching = false;
+  watch(
+    order,
+    () => {
+      if (prefetching) return; // the one under way reads the order when it runs
+      prefetching = true;
+      void collection
+        .flush()
+        .then(afterIdle)
+        .then(() => {
+          prefetching = false;
+          return content.need(order.value.slice(0, AHEAD));
+        });
+    },
+    { immediate: true },
+  );
   const counts = computed(() => ({ learning: queue.value.learning.length, review: queue.value.review.length, new: queue.value.new.length }));
 
   /** What each grade would schedule for the current card. */

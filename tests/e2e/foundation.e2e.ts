@@ -1,11 +1,14 @@
 /**
  * The foundation in a real browser: the service worker controls the first visit; three graded
  * cards survive a reload; offline, a reload and a deep link still open the app with its
- * progress; Chromium finds the app installable.
+ * progress; Chromium finds the app installable. A tab left open across an update, whose old
+ * files are gone, says so and offers a reload instead of failing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, readdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { SKIP, controlled, launch, saved, serve, watchErrors, type Browser, type StaticServer } from './harness';
+import { DIST, SKIP, controlled, launch, saved, serve, watchErrors, type Browser, type StaticServer } from './harness';
 
 describe.skipIf(SKIP)('foundation (Chromium)', () => {
   let server: StaticServer;
@@ -71,5 +74,76 @@ describe.skipIf(SKIP)('foundation (Chromium)', () => {
 
   it('logged no console error', () => {
     expect(errors).toEqual([]);
+  });
+});
+
+describe.skipIf(SKIP)('after an update removed this tab’s files (Chromium)', () => {
+  let server: StaticServer;
+  let browser: Browser;
+  let page: Page;
+  const gone = resolve(__dirname, '../../.tmp/dist-gone');
+
+  beforeAll(async () => {
+    server = await serve();
+    browser = await launch();
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(gone, { recursive: true, force: true });
+  });
+
+  /**
+   * What a tab opened before an update finds once the new version has taken over: the files it
+   * has not loaded yet are neither in the service worker's cache (cleaned up) nor on the server
+   * (which answers an unknown path with index.html, as static hosts do).
+   */
+  async function remove(match: RegExp) {
+    rmSync(gone, { recursive: true, force: true });
+    cpSync(DIST, gone, { recursive: true });
+    const removed = readdirSync(gone, { recursive: true, encoding: 'utf8' }).filter((f) => match.test(f));
+    for (const f of removed) rmSync(join(gone, f));
+    server.setRoot(gone);
+    const deleted = await page.evaluate(async (source) => {
+      const re = new RegExp(source);
+      let n = 0;
+      for (const name of await caches.keys()) {
+        const cache = await caches.open(name);
+        for (const req of await cache.keys()) if (re.test(new URL(req.url).pathname) && (await cache.delete(req))) n++;
+      }
+      return n;
+    }, match.source);
+    return { removed: removed.length, deleted };
+  }
+
+  const stale = () => page.getByText('Durand was updated in another tab');
+
+  it('a view whose code is gone: says so and offers a reload, which opens it', async () => {
+    await page.goto(server.url + '/more');
+    await page.getByRole('heading', { name: 'More' }).waitFor();
+    await controlled(page);
+    const r = await remove(/StatsView-[\w-]+\.js$/);
+    expect(r.removed).toBe(1);
+    expect(r.deleted).toBe(1);
+    await page.getByRole('link', { name: 'Statistics' }).click();
+    await stale().waitFor();
+    expect(await page.getByRole('heading', { name: 'More' }).isVisible()).toBe(true);
+    server.setRoot(DIST); // the new version, which has its own copy
+    await page.getByTestId('stale-reload').click();
+    await page.getByRole('heading', { name: 'Statistics' }).waitFor();
+    expect(await stale().count()).toBe(0);
+  });
+
+  it('cards whose text is gone: says so instead of failing', async () => {
+    await page.goto(server.url + '/more');
+    await page.getByRole('heading', { name: 'More' }).waitFor();
+    const r = await remove(/^\/?cards\//);
+    expect(r.removed).toBeGreaterThan(0);
+    expect(r.deleted).toBe(r.removed);
+    await page.getByRole('link', { name: 'Timeline' }).click();
+    await page.getByRole('heading', { name: 'Timeline' }).waitFor();
+    await stale().waitFor();
+    server.setRoot(DIST);
   });
 });

@@ -45,7 +45,9 @@ describe('content store, loading card text in chunks', () => {
       const path = url.replace(/^\//, '');
       fetched.push(path);
       const body = files.get(path);
-      return body === undefined ? new Response('gone', { status: 404 }) : new Response(JSON.stringify(body));
+      if (body === undefined) return new Response('gone', { status: 404 });
+      if (typeof body === 'string') return new Response(body, { headers: { 'content-type': 'text/html' } });
+      return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
     });
   });
   afterEach(() => vi.unstubAllGlobals());
@@ -115,5 +117,14 @@ describe('content store, loading card text in chunks', () => {
     files.delete('cards/2.json');
     expect(await content.need(['e'])).toEqual([]);
     expect(useAppStore().stale).toBe(true);
+  });
+
+  it('says so too when the host answers the missing chunk with its index.html', async () => {
+    const content = useContentStore();
+    await content.load();
+    files.set('cards/2.json', '<!doctype html><title>Durand</title>');
+    expect(await content.need(['e'])).toEqual([]);
+    expect(useAppStore().stale).toBe(true);
+    expect(content.error).toBeNull();
   });
 });
