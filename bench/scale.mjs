@@ -238,7 +238,10 @@ export function tracer() {
   }).observe({ type: 'longtask', buffered: true });
 }
 
-/** Remove events from `fromKey` on (the answers of a run) and return the card ids they touched. */
+/**
+ * Remove events from `fromKey` on (the answers of a run), and their links in the chain store,
+ * and return the card ids they touched.
+ */
 export async function takeBackInPage(fromKey) {
   const db = await new Promise((res, rej) => {
     const r = indexedDB.open('durand');
@@ -246,7 +249,8 @@ export async function takeBackInPage(fromKey) {
     r.onerror = () => rej(r.error);
   });
   const ids = await new Promise((res, rej) => {
-    const t = db.transaction(['events', 'kv'], 'readwrite');
+    const stores = Array.from(db.objectStoreNames).includes('chain') ? ['events', 'kv', 'chain'] : ['events', 'kv'];
+    const t = db.transaction(stores, 'readwrite');
     const found = new Set();
     const req = t.objectStore('events').openCursor(IDBKeyRange.lowerBound(fromKey));
     req.onsuccess = () => {
@@ -256,6 +260,16 @@ export async function takeBackInPage(fromKey) {
       c.delete();
       c.continue();
     };
+    if (stores.includes('chain')) {
+      // A link's value is the id of the event it leads to.
+      const links = t.objectStore('chain').openCursor();
+      links.onsuccess = () => {
+        const c = links.result;
+        if (!c) return;
+        if (c.value >= fromKey) c.delete();
+        c.continue();
+      };
+    }
     t.objectStore('kv').delete('persisted');
     t.oncomplete = () => res([...found]);
     t.onerror = () => rej(t.error);

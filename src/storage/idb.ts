@@ -1,10 +1,12 @@
 /**
- * The IndexedDB repository. One database, three object stores:
+ * The IndexedDB repository. One database, four object stores:
  *   events: the append-only review log, keyed by event id (ids sort in time order), indexed by cardId
  *   cards:  the cached card states, keyed by card id
+ *   chain:  for each event, the link from the card's event before it (see migrations.ts)
  *   kv:     settings, quiz history, sessions, the schema version
- * A review is one readwrite transaction over events and cards, opened with strict durability,
- * touching one key in each: its cost does not grow with the collection.
+ * A review is one readwrite transaction over events, cards and chain, opened with strict
+ * durability, adding or putting one key in each and reading none: its cost does not grow with
+ * the collection.
  * Requests are turned into promises by idb-keyval's promisifyRequest; the kv store is used
  * through idb-keyval's get/set with a custom UseStore.
  */
@@ -13,7 +15,7 @@ import { eventId } from '../engine/types';
 import type { CardState, LogEvent } from '../engine/types';
 import { cardStateProblem, logEventProblem } from './guards';
 import { SCHEMA_VERSION, StaleStateError, WriteError, type Repository, type StorageProblem } from './repository';
-import { runMigrations } from './migrations';
+import { chainKey, runMigrations } from './migrations';
 import type { BackupData } from './backup';
 
 const STRICT: IDBTransactionOptions = { durability: 'strict' };
@@ -26,8 +28,15 @@ function committed(t: IDBTransaction): Promise<void> {
   return new Promise((resolve, reject) => {
     t.addEventListener('complete', () => resolve());
     t.addEventListener('abort', () => reject(t.error ?? new DOMException('Transaction aborted', 'AbortError')));
-    t.addEventListener('error', () => reject(t.error));
+    // A failed request's error (t.error is set only when the abort follows).
+    t.addEventListener('error', (ev) => reject((ev.target as IDBRequest | null)?.error ?? t.error));
   });
+}
+
+function writeError(e: unknown): WriteError {
+  const name = (e as { name?: string })?.name ?? '';
+  const quota = name === 'QuotaExceededError' || /quota/i.test(String((e as Error)?.message ?? ''));
+  return new WriteError(quota ? 'The device is out of storage space for Durand.' : `Saving failed (${name || 'unknown error'}).`, quota, { cause: e });
 }
 
 export class IdbRepository implements Repository {
@@ -109,39 +118,41 @@ export class IdbRepository implements Repository {
     });
   }
 
-  async commit(event: LogEvent, state: CardState, expectedLastEventId: string): Promise<void> {
-    let writtenBefore = false;
+  /**
+   * One answer: the event, the card's new state, and the link from the card's previous event,
+   * in one strict transaction that reads nothing. It is committed as soon as it is issued, so
+   * it does not wait for this page's main thread (busy showing the next card) on the way.
+   * The checks are done by the keys: the event's id must be new (else an earlier attempt, whose
+   * success we did not hear of, stored it), and so must the link (else another tab wrote an
+   * event after the same one: ours is stale).
+   */
+  async commit(event: LogEvent, state: CardState, expectedLastEventId: string, retried = false): Promise<void> {
+    const link = chainKey(state.cardId, expectedLastEventId);
     try {
-      await this.tx(['events', 'cards'], 'readwrite', async (t) => {
-        // All four requests are issued at once, in this task; they run in order. The checks come
-        // when the reads return, and undo the puts (abort) if the write must not stand.
-        const cards = t.objectStore('cards');
-        const events = t.objectStore('events');
-        const storedReq = cards.get(state.cardId);
-        const existingReq = events.getKey(event.id);
-        events.put(event, event.id);
-        cards.put(state, state.cardId);
-        const [stored, existing] = (await Promise.all([promisifyRequest(storedReq), promisifyRequest(existingReq)])) as [CardState | undefined, IDBValidKey | undefined];
-        if (existing !== undefined) {
-          // Written by an earlier attempt (whose success we did not hear of): keep what is stored.
-          writtenBefore = true;
-          t.abort();
-          return;
-        }
-        const readable = !!stored && !cardStateProblem(stored);
-        const storedLast = readable ? stored.lastEventId : '';
-        if (storedLast !== expectedLastEventId && (readable || !stored)) {
-          t.abort();
-          throw new StaleStateError(state.cardId);
-        }
+      await this.tx(['events', 'cards', 'chain'], 'readwrite', (t) => {
+        t.objectStore('chain').add(event.id, link);
+        t.objectStore('events').add(event, event.id);
+        t.objectStore('cards').put(state, state.cardId);
+        t.commit();
       });
+      return;
     } catch (e) {
-      if (writtenBefore) return;
-      if (e instanceof StaleStateError) throw e;
-      const name = (e as { name?: string })?.name ?? '';
-      const quota = name === 'QuotaExceededError' || /quota/i.test(String((e as Error)?.message ?? ''));
-      throw new WriteError(quota ? 'The device is out of storage space for Durand.' : `Saving failed (${name || 'unknown error'}).`, quota, { cause: e });
+      if ((e as { name?: string })?.name !== 'ConstraintError') throw writeError(e);
     }
+    // A key was there already: which one, and why? (Rare: a retry, or two tabs on one card.)
+    const { stored, next, nextStored } = await this.tx(['events', 'chain'], 'readonly', async (t) => {
+      const events = t.objectStore('events');
+      const [stored, next] = await Promise.all([promisifyRequest(events.getKey(event.id)), promisifyRequest(t.objectStore('chain').get(link))]);
+      const nextStored = typeof next === 'string' ? await promisifyRequest(events.getKey(next)) : undefined;
+      return { stored, next, nextStored };
+    });
+    if (stored !== undefined) return; // written by an earlier attempt: keep what is stored
+    if (typeof next === 'string' && nextStored === undefined && !retried) {
+      // The link names an event that is not in the log (it cannot be followed): drop it, try again.
+      await this.tx(['chain'], 'readwrite', (t) => void t.objectStore('chain').delete(link));
+      return this.commit(event, state, expectedLastEventId, true);
+    }
+    throw new StaleStateError(state.cardId);
   }
 
   async events(range: { from?: number; to?: number } = {}) {
@@ -241,13 +252,15 @@ export class IdbRepository implements Repository {
 
   async replaceAll(data: BackupData): Promise<void> {
     try {
-      await this.tx(['events', 'cards', 'kv'], 'readwrite', (t) => {
+      await this.tx(['events', 'cards', 'kv', 'chain'], 'readwrite', (t) => {
         const events = t.objectStore('events');
         const cards = t.objectStore('cards');
         const kv = t.objectStore('kv');
         events.clear();
         cards.clear();
         kv.clear();
+        // The links start again from the imported states (a conflict is between two writes after one event).
+        t.objectStore('chain').clear();
         for (const e of data.events) events.put(e, e.id);
         for (const c of data.cards) cards.put(c, c.cardId);
         for (const [k, v] of Object.entries(data.kv)) kv.put(v, k);

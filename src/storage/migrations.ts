@@ -11,7 +11,16 @@ export const MIGRATIONS: Record<number, (db: IDBDatabase, tx: IDBTransaction) =>
     db.createObjectStore('kv');
     tx.objectStore('kv').put(1, 'schemaVersion');
   },
+  // Each card's log as a chain: key `chainKey(cardId, previous event id)`, value the event that
+  // followed it. A second event after the same one is refused by the key alone, so a write can
+  // check it is not stale without reading anything first (see IdbRepository.commit).
+  2: (db) => {
+    db.createObjectStore('chain');
+  },
 };
+
+/** The chain store's key for the event that follows `prev` ('' for a card's first event). */
+export const chainKey = (cardId: string, prev: string) => `${cardId}\u0000${prev}`;
 
 export function runMigrations(db: IDBDatabase, tx: IDBTransaction, oldVersion: number): void {
   const target = Math.max(...Object.keys(MIGRATIONS).map(Number));

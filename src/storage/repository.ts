@@ -5,7 +5,7 @@
 import type { CardState, LogEvent } from '../engine/types';
 import type { BackupData } from './backup';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** A stored record that could not be read; it is skipped and reported, never a blank screen. */
 export interface StorageProblem {

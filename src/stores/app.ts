@@ -22,6 +22,8 @@ export const useAppStore = defineStore('app', () => {
   const notice = ref<string | null>(null);
   /** A newer version's files replaced ours while this tab was open (a lazy view failed to load). */
   const stale = ref(false);
+  /** Where the student was going when a view failed to load for that reason (the reload goes there). */
+  const staleTarget = ref<string | null>(null);
   /** A quiz is on screen (set by the quiz view). */
   const inQuiz = ref(false);
   let starting: Promise<void> | null = null;
@@ -61,5 +63,5 @@ export const useAppStore = defineStore('app', () => {
     await useRepository().setValue('welcomed', true);
   }
 
-  return { ready, error, welcomed, notice, stale, inQuiz, start, welcome };
+  return { ready, error, welcomed, notice, stale, staleTarget, inQuiz, start, welcome };
 });

@@ -96,8 +96,9 @@ describe.skipIf(SKIP)('after an update removed this tab’s files (Chromium)', (
 
   /**
    * What a tab opened before an update finds once the new version has taken over: the files it
-   * has not loaded yet are neither in the service worker's cache (cleaned up) nor on the server
-   * (which answers an unknown path with index.html, as static hosts do).
+   * has not loaded yet are neither in the service worker's cache (cleaned up), nor in the HTTP
+   * cache (evicted), nor on the server (which answers an unknown path with index.html, as static
+   * hosts do).
    */
   async function remove(match: RegExp) {
     rmSync(gone, { recursive: true, force: true });
@@ -114,18 +115,21 @@ describe.skipIf(SKIP)('after an update removed this tab’s files (Chromium)', (
       }
       return n;
     }, match.source);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.clearBrowserCache');
+    await cdp.detach();
     return { removed: removed.length, deleted };
   }
 
   const stale = () => page.getByText('Durand was updated in another tab');
 
-  it('a view whose code is gone: says so and offers a reload, which opens it', async () => {
+  it('a view whose code is gone: says so and offers a reload, which opens that view', async () => {
     await page.goto(server.url + '/more');
     await page.getByRole('heading', { name: 'More' }).waitFor();
     await controlled(page);
-    const r = await remove(/StatsView-[\w-]+\.js$/);
-    expect(r.removed).toBe(1);
-    expect(r.deleted).toBe(1);
+    const r = await remove(/StatsView-[\w-]+\.(js|css)$/);
+    expect(r.removed).toBe(2);
+    expect(r.deleted).toBe(2);
     await page.getByRole('link', { name: 'Statistics' }).click();
     await stale().waitFor();
     expect(await page.getByRole('heading', { name: 'More' }).isVisible()).toBe(true);

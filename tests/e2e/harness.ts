@@ -50,9 +50,11 @@ export async function serve(root = DIST): Promise<StaticServer> {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     requests.push(path);
     let file = join(dir, path);
-    if (!file.startsWith(dir) || !existsSync(file) || statSync(file).isDirectory()) file = join(dir, 'index.html');
+    const found = file.startsWith(dir) && existsSync(file) && !statSync(file).isDirectory();
+    if (!found) file = join(dir, 'index.html');
     res.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
-    res.setHeader('Cache-Control', path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+    // Hashed assets are immutable; the fallback index.html, served for any unknown path, is not.
+    res.setHeader('Cache-Control', found && path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     res.end(readFileSync(file));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

@@ -1,5 +1,6 @@
 /** Backup files: export, wipe, import gives back the same data; bad and hostile files change nothing. */
 import { beforeEach, describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../../src/storage/repository';
 import { createPinia, setActivePinia } from 'pinia';
 import { IDBFactory } from 'fake-indexeddb';
 import fc from 'fast-check';
@@ -39,7 +40,7 @@ describe('backup', () => {
     const { text, name } = await b.exportBackup();
     expect(name).toMatch(/^durand-backup-\d{4}-\d{2}-\d{2}\.json$/);
     const parsed = JSON.parse(text);
-    expect(parsed).toMatchObject({ format: 'durand-backup', schemaVersion: 1, appVersion: expect.any(String), checksum: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(parsed).toMatchObject({ format: 'durand-backup', schemaVersion: SCHEMA_VERSION, appVersion: expect.any(String), checksum: expect.stringMatching(/^[0-9a-f]{64}$/) });
     await b.resetAll();
     expect((await repo.exportAll()).events).toEqual([]);
     expect(await b.prepareImport(text, name)).toBe(true);

@@ -3,7 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import fc from 'fast-check';
 import { IdbRepository } from '../../src/storage/idb';
 import { MemoryRepository } from '../../src/storage/memory';
-import { StaleStateError, type Repository } from '../../src/storage/repository';
+import { SCHEMA_VERSION, StaleStateError, type Repository } from '../../src/storage/repository';
 import { Scheduler } from '../../src/engine/scheduler';
 import { advance, replay, replayCard, newState } from '../../src/engine/replay';
 import { eventId, type CardState, type Grade, type LogEvent, type ReviewEvent } from '../../src/engine/types';
@@ -38,7 +38,7 @@ describe.each(repos)('%s repository', (_name, make) => {
 
   it('stores the schema version', async () => {
     await repo.loadStates();
-    expect(await repo.schemaVersion()).toBe(1);
+    expect(await repo.schemaVersion()).toBe(SCHEMA_VERSION);
   });
 
   it('writes an answer as event and state together', async () => {
