@@ -180,8 +180,9 @@ const server = await serve();
 const url = `http://127.0.0.1:${server.address().port}`;
 try {
   mkdirSync(OUT, { recursive: true });
-  const content = JSON.parse(readFileSync(join(DIST, 'content.json'), 'utf8'));
-  const answers = new Map(content.decks.flatMap((d) => d.facts.map((f) => [f.id, f.answer])));
+  // The decks as built: an index, and the cards' text in chunks.
+  const index = JSON.parse(readFileSync(join(DIST, 'content.json'), 'utf8'));
+  const answers = new Map(index.chunks.flatMap((c) => JSON.parse(readFileSync(join(DIST, c), 'utf8')).map((f) => [f.id, f.answer])));
   for (const theme of ['light', 'dark']) {
     const shots = await shootTheme(url, theme, answers);
     for (const s of shots) console.log(s.slice(ROOT.length + 1));
