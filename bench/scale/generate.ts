@@ -24,6 +24,8 @@ import { dayStart } from '../../src/engine/day.ts';
 import { eventId, type CardState, type Grade, type LogEvent, type ReviewEvent } from '../../src/engine/types.ts';
 import { CATEGORIES, type Deck, type Fact, type Source } from '../../src/deck/types.ts';
 import { answerKey } from '../../src/deck/validate.ts';
+import { mulberry32 } from '../../src/engine/random.ts';
+import { hash32 } from '../sim/prng.ts';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -74,30 +76,7 @@ export interface Collection {
 
 export const DEFAULT_SEED = 20261121;
 
-// ---- seeded randomness ------------------------------------------------------------------------
-
-export function mix32(...xs: number[]): number {
-  let h = 0x9e3779b9;
-  for (const x of xs) {
-    h = Math.imul(h ^ (x >>> 0), 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    h ^= h >>> 16;
-  }
-  return h >>> 0;
-}
-
-/** mulberry32. */
-export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// ---- seeded randomness: the simulator's hash32 for seeds, the app's mulberry32 for streams ----
 
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
 const between = (r: () => number, lo: number, hi: number) => lo + (hi - lo) * r();
@@ -151,7 +130,7 @@ function distinctFrom(answer: string, lengths: number[], make: (words: number) =
  * two-sentence explanation, four distractors, evidence, tags and links).
  */
 export function syntheticFact(i: number, seed: number, nCards: number): Fact {
-  const r = rng(mix32(seed, 0xfac7, i));
+  const r = mulberry32(hash32(seed, 0xfac7, i));
   const answer = cap(words(r, 2));
   const fact: Fact = {
     id: cardIdOf(i),
@@ -269,7 +248,7 @@ export function planCollection(opts: GenerateOptions): CollectionPlan {
 
   // Which cards are of which kind: a seeded shuffle, then the first ones of each kind.
   const order = Array.from({ length: n }, (_, i) => i);
-  const rs = rng(mix32(seed, 0x5eed));
+  const rs = mulberry32(hash32(seed, 0x5eed));
   for (let i = n - 1; i > 0; i--) {
     const j = Math.floor(rs() * (i + 1));
     [order[i], order[j]] = [order[j]!, order[i]!];
@@ -285,7 +264,7 @@ export function planCollection(opts: GenerateOptions): CollectionPlan {
   const card = (i: number, events: LogEvent[], states: CardState[]) => {
     const cardId = cardIdOf(i);
     const kind = kinds[i]!;
-    const r = rng(mix32(seed, 0xca4d, i));
+    const r = mulberry32(hash32(seed, 0xca4d, i));
     const drawPlan = (): Plan => {
       const plan: Plan = { grades: [], late: [], durations: [], suffixes: [] };
       for (let k = 0; k < R; k++) {

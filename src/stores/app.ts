@@ -6,12 +6,7 @@ import { useContentStore } from './content';
 import { useCollectionStore } from './collection';
 import { useRepository } from './repository';
 import { now } from './clock';
-
-/** Run `fn` when the browser is idle (or after a few seconds where it cannot tell). */
-function whenIdle(fn: () => void) {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 30_000 });
-  else setTimeout(fn, 5000);
-}
+import { idle } from './idle';
 
 export const useAppStore = defineStore('app', () => {
   const ready = ref(false);
@@ -41,7 +36,7 @@ export const useAppStore = defineStore('app', () => {
         if (bad) notice.value = `${bad} stored record${bad === 1 ? '' : 's'} could not be read; rebuilt from your review history.`;
         // The integrity check runs at most once a day, when the device is idle, in small steps.
         const last = (await useRepository().getValue<number>('integrityCheckedAt')) ?? 0;
-        if (now() - last > 86_400_000) whenIdle(() => void integrity());
+        if (now() - last > 86_400_000) void idle(30_000, 5000).then(integrity);
       } catch (e) {
         error.value = `Durand could not open its storage on this device (${(e as Error).message}). Private browsing can block it; try a normal window.`;
       }

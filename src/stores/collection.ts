@@ -15,14 +15,12 @@ import { useRepository } from './repository';
 import { IdbRepository } from '../storage/idb';
 import { useSettingsStore } from './settings';
 import { now, randomSuffix, tzOffset } from './clock';
+import { idle } from './idle';
 
 export type SaveStatus = 'idle' | 'saving' | 'saved' | 'error';
 
 /** What one tab tells the others (BroadcastChannel 'durand'). */
 export type TabMessage = { type: 'commit'; event: LogEvent; state: CardState } | { type: 'replaced' };
-
-const idle = () =>
-  new Promise<void>((r) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => r(), { timeout: 2000 }) : setTimeout(r, 0)));
 
 /** Delays before retrying a failed write, ms (the last one repeats). */
 const RETRY_MS = [1000, 3000, 10000, 30000];
@@ -135,7 +133,7 @@ export const useCollectionStore = defineStore('collection', () => {
         repaired.push(...wrong.map((s) => s.cardId));
       }
       // Give way: between chunks, wait until no answer is being written and the page is idle.
-      do await idle();
+      do await idle(2000);
       while (pendingCount.value > 0);
     }
     return repaired;
@@ -170,12 +168,12 @@ export const useCollectionStore = defineStore('collection', () => {
    */
   function apply(e: LogEvent, next: CardState): Promise<void> {
     const expected = state(e.cardId)?.lastEventId ?? '';
-    const idle = pendingCount.value === 0;
+    const noneWaiting = pendingCount.value === 0;
     pendingCount.value++;
     pendingCards.set(e.cardId, (pendingCards.get(e.cardId) ?? 0) + 1);
     saveStatus.value = 'saving';
     // Writes run one at a time, in order; with none pending this one starts at once.
-    const write = idle ? writeWithRetry(e, next, expected) : chain.then(() => writeWithRetry(e, next, expected));
+    const write = noneWaiting ? writeWithRetry(e, next, expected) : chain.then(() => writeWithRetry(e, next, expected));
     chain = write.catch(() => {});
     setState(next);
     recent.value.push(e);

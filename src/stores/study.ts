@@ -15,9 +15,7 @@ import { useContentStore } from './content';
 import { useSettingsStore } from './settings';
 import { now, tzOffset } from './clock';
 import { selectCards } from '../deck/select';
-
-const afterIdle = () =>
-  new Promise<void>((r) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => r(), { timeout: 500 }) : setTimeout(r, 0)));
+import { idle } from './idle';
 
 export const useStudyStore = defineStore('study', () => {
   const collection = useCollectionStore();
@@ -71,7 +69,7 @@ export const useStudyStore = defineStore('study', () => {
       prefetching = true;
       void collection
         .flush()
-        .then(afterIdle)
+        .then(() => idle(500))
         .then(() => {
           prefetching = false;
           return content.need(order.value.slice(0, AHEAD));
